@@ -1,0 +1,58 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace YiyangTasks.Api.Storage;
+
+/// <summary>Wires Marten (the event store) and Wolverine (handlers, scheduling, durable messaging) onto one PostgreSQL database.</summary>
+public static class EventStore
+{
+    /// <summary>The PostgreSQL schema of our events, streams and read models.</summary>
+    public const string Schema = "yiyang";
+
+    /// <summary>The PostgreSQL schema of Wolverine's durable inbox, outbox and scheduled messages.</summary>
+    public const string MessagingSchema = "yiyang_messaging";
+
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+        {
+            Name = "yiyangtasks",
+        }.Build();
+        builder.Services.AddSingleton(dataSource);
+
+        builder.Services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = Schema;
+                // One stream per numbered task, keyed "{planId}/{number}" (SupervisedTask.StreamKey).
+                options.Events.StreamIdentity = StreamIdentity.AsString;
+                // Who did it and in which request: the audit shows the person, not just the unit.
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                ProjectionRegistry.Register(options);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessagingSchema);
+
+        builder.Host.UseWolverine(options =>
+        {
+            // Wolverine 6 compiles its generated handler code only with a Roslyn compiler registered.
+            // README.md ("Generated code") says why we compile at run time rather than pre-generate.
+            options.UseRuntimeCompilation();
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Discovery.IncludeAssembly(typeof(EventStore).Assembly);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,93 @@
+using Npgsql;
+using Testcontainers.PostgreSql;
+using YiyangTasks.Api.Storage;
+
+namespace YiyangTasks.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The one PostgreSQL server the whole test run shares, found in this order: the connection string in
+/// YIYANG_TEST_DB; else a Testcontainers PostgreSQL when a Docker engine answers; else a throwaway
+/// cluster of our own (LocalPostgres) in a temp folder. Each test class gets its own database in it.
+/// </summary>
+public static class TestPostgres
+{
+    private static readonly Lazy<Task<string>> Server = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static int _databases;
+
+    /// <summary>Where the server came from, for test output.</summary>
+    public static string Source { get; private set; } = "not started";
+
+    /// <summary>Creates a fresh database for one test class and answers its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var serverConnection = await Server.Value;
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Sanitize(purpose)}";
+        await using (var connection = new NpgsqlConnection(serverConnection))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(serverConnection) { Database = name }.ConnectionString;
+    }
+
+    private static string Sanitize(string purpose)
+    {
+        var letters = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        return letters.Length > 30 ? letters[..30] : letters;
+    }
+
+    private static async Task<string> StartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("YIYANG_TEST_DB");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            Source = "YIYANG_TEST_DB";
+            return configured;
+        }
+
+        if (DockerMayAnswer())
+        {
+            try
+            {
+                var container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                await container.StartAsync(timeout.Token);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                Source = "Testcontainers";
+                return container.GetConnectionString();
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"Docker did not give us a PostgreSQL ({e.GetType().Name}: {e.Message}); using a local cluster.");
+            }
+        }
+
+        RemoveClustersOfEndedRuns();
+        var folder = Path.Combine(Path.GetTempPath(), $"yiyang-tests-{Environment.ProcessId}-{Guid.NewGuid():N}", "data");
+        var server = await LocalPostgres.StartAsync(folder, durable: false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            server.StopAsync().GetAwaiter().GetResult();
+            try { Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        };
+        Source = $"local cluster in {folder}";
+        return server.ConnectionString();
+    }
+
+    /// <summary>The test host may end before its exit handler has removed its folder: sweep those of runs that are gone.</summary>
+    private static void RemoveClustersOfEndedRuns()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "yiyang-tests-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || pid == Environment.ProcessId) continue;
+            if (File.Exists(Path.Combine(dir, "data", "postmaster.pid")) || Directory.Exists($"/proc/{pid}")) continue;
+            try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>A Docker engine is worth asking only where one could be: DOCKER_HOST or the default socket.</summary>
+    private static bool DockerMayAnswer() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
+}
