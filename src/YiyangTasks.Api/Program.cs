@@ -1,5 +1,10 @@
 using YiyangTasks.Api.Health;
+using YiyangTasks.Api.Http;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.OpenApi;
+using YiyangTasks.Api.Plans;
 using YiyangTasks.Api.Storage;
+using YiyangTasks.Api.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +12,7 @@ string connectionString;
 try
 {
     connectionString = await DatabaseConnection.ResolveAsync(builder);
+    builder.AddIdentity();
 }
 catch (InvalidOperationException e)
 {
@@ -15,14 +21,18 @@ catch (InvalidOperationException e)
 }
 builder.AddEventStore(connectionString);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<TaskWrites>();
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealth();
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(options =>
@@ -30,6 +40,8 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "YiyangTasks v1");
     options.RoutePrefix = "swagger";
 });
+app.MapPlans();
+app.MapTasks();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,4 +1,8 @@
+using JasperFx.Events.Projections;
 using Marten;
+using YiyangTasks.Api.Tasks;
+using YiyangTasks.Domain.Plans;
+using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Storage;
 
@@ -7,7 +11,10 @@ public static class ProjectionRegistry
 {
     public static void Register(StoreOptions options)
     {
-        // Filled in by the task lifecycle: the SupervisedTask snapshot, plans, units, reports.
-        _ = options;
+        // Inline: a read of a task right after a command must see that command.
+        options.Projections.Snapshot<SupervisedTask>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Plan>(SnapshotLifecycle.Inline);
+        options.Schema.For<SupervisedTask>().Index(t => t.PlanId);
+        options.Schema.For<IdempotentResponse>();
     }
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace YiyangTasks.Api.Http;
+
+/// <summary>Reads a JSON request body within a size limit, answering a clear problem for anything malformed.</summary>
+public static class RequestBody
+{
+    /// <summary>The default limit of a command's body: far above any real command, far below harm.</summary>
+    public const int DefaultLimit = 256 * 1024;
+
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int limit = DefaultLimit)
+        where T : class
+    {
+        if (request.ContentLength > limit) return (null, Problems.PayloadTooLarge(limit));
+        if (!request.HasJsonContentType()) return (null, Problems.UnsupportedMediaType("application/json"));
+
+        byte[] body;
+        try
+        {
+            body = await ReadLimitedAsync(request.Body, limit, request.HttpContext.RequestAborted);
+        }
+        catch (BodyTooLarge)
+        {
+            return (null, Problems.PayloadTooLarge(limit));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.PayloadTooLarge(limit));
+        }
+
+        if (body.Length == 0) return (null, Problems.BadRequest("The request body is empty; send a JSON object."));
+        request.HttpContext.Items[BodyKey] = body;
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body, ApiJson.Requests);
+            return value is null
+                ? (null, Problems.BadRequest("The request body is JSON null; send a JSON object."))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            // JsonException's message names the path and position but never our internals.
+            return (null, Problems.BadRequest($"The request body is not valid JSON for this endpoint: {e.Message}"));
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            // Invalid UTF-8 or unpaired surrogates in a string value.
+            return (null, Problems.BadRequest($"The request body is not valid UTF-8 JSON: {e.Message}"));
+        }
+    }
+
+    /// <summary>The raw bytes of the body read by <see cref="ReadJsonAsync{T}"/>, for idempotency fingerprints.</summary>
+    public static ReadOnlyMemory<byte> RawBody(HttpContext context) =>
+        context.Items.TryGetValue(BodyKey, out var body) && body is byte[] bytes ? bytes : ReadOnlyMemory<byte>.Empty;
+
+    private const string BodyKey = "yiyang.body";
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) throw new BodyTooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private sealed class BodyTooLarge : Exception;
+}

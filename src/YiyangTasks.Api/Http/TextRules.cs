@@ -1,0 +1,72 @@
+namespace YiyangTasks.Api.Http;
+
+/// <summary>Shape rules for text a person types: present, not too long, no control or bidi-override characters.</summary>
+public sealed class TextRules
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public TextRules Required(string field, string? value, int maxLength, bool multiline = false)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "is required.");
+        else Optional(field, value, maxLength, multiline);
+        return this;
+    }
+
+    public TextRules Optional(string field, string? value, int maxLength, bool multiline = false)
+    {
+        if (value is null) return this;
+        if (value.Length > maxLength) Add(field, $"must be at most {maxLength} characters.");
+        if (value.Any(c => IsForbidden(c, multiline)))
+            Add(field, "must not contain control or bidirectional-override characters.");
+        if (HasUnpairedSurrogate(value)) Add(field, "must be valid Unicode text.");
+        return this;
+    }
+
+    public TextRules Each(string field, IReadOnlyList<string>? values, int maxCount, int maxLength, bool required = false)
+    {
+        if (values is null || values.Count == 0)
+        {
+            if (required) Add(field, "must name at least one.");
+            return this;
+        }
+        if (values.Count > maxCount) Add(field, $"must have at most {maxCount} entries.");
+        for (var i = 0; i < values.Count && i < maxCount; i++) Required($"{field}[{i}]", values[i], maxLength);
+        return this;
+    }
+
+    public TextRules Check(string field, bool ok, string message)
+    {
+        if (!ok) Add(field, message);
+        return this;
+    }
+
+    public IResult? Problem() => HasErrors ? Problems.BadRequest("One or more fields are not valid.", Errors) : null;
+
+    private void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    private static bool IsForbidden(char c, bool multiline)
+    {
+        if (multiline && c is '\n' or '\r' or '\t') return false;
+        if (char.IsControl(c)) return true;
+        // Bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) can disguise what a reader sees.
+        return c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    }
+
+    private static bool HasUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+            else if (char.IsSurrogate(value[i])) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Marten;
+using YiyangTasks.Api.Http;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Domain.Plans;
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Api.Plans;
+
+/// <summary>One task of a plan being registered, as the office writes it.</summary>
+public sealed record TaskToAssign(
+    int Number,
+    string? Text,
+    IReadOnlyList<string>? LeadUnits,
+    IReadOnlyList<string>? CooperatingUnits,
+    ResponsibilityMode Mode = ResponsibilityMode.LeadAndCooperate,
+    DateOnly? Deadline = null,
+    string? DeadlineWords = null,
+    ReportingCycle ReportingCycle = ReportingCycle.Monthly);
+
+/// <summary>POST /api/plans: the office registers a plan and assigns its tasks, all in one transaction.</summary>
+public sealed record RegisterPlanRequest(
+    string? PlanId,
+    string? Title,
+    string? Jurisdiction,
+    string? DocumentNumber,
+    string? IssuingBody,
+    DateOnly? IssuedOn,
+    IReadOnlyList<TaskToAssign>? Tasks)
+{
+    public const int MaxTasks = 2000;
+
+    public IResult? Validate()
+    {
+        var rules = new TextRules()
+            .Required("planId", PlanId, 64)
+            .Check("planId", PlanId is null || PlanIds.IsValid(PlanId), "must be lower-case letters, digits and hyphens.")
+            .Required("title", Title, 300)
+            .Required("jurisdiction", Jurisdiction, 100)
+            .Optional("documentNumber", DocumentNumber, 100)
+            .Optional("issuingBody", IssuingBody, 200)
+            .Check("tasks", Tasks is { Count: > 0 }, "must list at least one task.")
+            .Check("tasks", Tasks is null || Tasks.Count <= MaxTasks, $"must have at most {MaxTasks} tasks.");
+        if (Tasks is null || Tasks.Count > MaxTasks) return rules.Problem();
+        rules.Check("tasks", Tasks.Select(t => t.Number).Distinct().Count() == Tasks.Count, "task numbers must be unique.");
+        for (var i = 0; i < Tasks.Count; i++)
+        {
+            var task = Tasks[i];
+            var at = $"tasks[{i}]";
+            rules.Check($"{at}.number", task.Number is >= 1 and <= 9999, "must be between 1 and 9999.")
+                .Required($"{at}.text", task.Text, 4000)
+                .Each($"{at}.leadUnits", task.LeadUnits, 50, 100, required: true)
+                .Each($"{at}.cooperatingUnits", task.CooperatingUnits, 100, 100)
+                .Optional($"{at}.deadlineWords", task.DeadlineWords, 200)
+                .Check($"{at}.deadline", task.Deadline is null || task.Deadline.Value.Year is >= 2000 and <= 2100, "must be a date between 2000 and 2100.");
+        }
+        return rules.Problem();
+    }
+}
+
+/// <summary>Plan ids are short slugs: they appear in every task's URL and stream key.</summary>
+public static partial class PlanIds
+{
+    public static bool IsValid(string id) => Slug().IsMatch(id);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex Slug();
+}
+
+public static class RegisterPlan
+{
+    public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, TimeProvider clock)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<RegisterPlanRequest>(http.Request, 4 * 1024 * 1024);
+        if (problem is not null) return problem;
+        if (request!.Validate() is { } invalid) return invalid;
+
+        var actor = http.User.ToActor();
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        session.CorrelationId = http.TraceIdentifier;
+        session.LastModifiedBy = actor.UserId;
+        session.SetHeader("actor", actor);
+
+        if (await session.Events.FetchStreamStateAsync(request.PlanId!) is not null)
+            return Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.",
+                $"A plan with id '{request.PlanId}' is already registered.");
+
+        var assignments = new List<TaskAssigned>();
+        foreach (var task in request.Tasks!)
+        {
+            var command = new AssignTask(request.PlanId!, task.Number, task.Text!.Trim(), Trim(task.LeadUnits),
+                Trim(task.CooperatingUnits), task.Mode, task.Deadline, task.DeadlineWords, task.ReportingCycle);
+            var decision = command.Decide(actor, now);
+            if (decision.Refusal is { } refusal)
+                return Problems.Invalid($"tasks[{task.Number}]", refusal.Message);
+            assignments.Add((TaskAssigned)decision.Events.Single());
+        }
+
+        var registered = new PlanRegistered(request.PlanId!, request.Title!.Trim(), request.Jurisdiction!.Trim(),
+            request.DocumentNumber, request.IssuingBody, request.IssuedOn,
+            assignments.Select(a => a.Number).Order().ToArray(), actor, now);
+        session.Events.StartStream<Plan>(request.PlanId!, registered);
+        foreach (var assigned in assignments)
+            session.Events.StartStream<SupervisedTask>(SupervisedTask.StreamKey(assigned.PlanId, assigned.Number), assigned);
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e.GetType().Name.Contains("ExistingStreamIdCollision"))
+        {
+            return Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.",
+                $"A plan with id '{request.PlanId}' was registered at the same time.");
+        }
+        return Results.Created($"/api/plans/{request.PlanId}", PlanView.From(Plan.Create(registered), []));
+    }
+
+    private static IReadOnlyList<string> Trim(IReadOnlyList<string>? units) =>
+        units?.Select(u => u.Trim()).Distinct().ToArray() ?? [];
+}

@@ -1,0 +1,49 @@
+using YiyangTasks.Api.Http;
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Api.Tasks;
+
+/// <summary>The body of POST …/deadline-extensions (延期申请): the date a lead unit asks for, and why.</summary>
+public sealed record ExtensionRequest(DateOnly? RequestedDeadline, string? Reason)
+{
+    public IResult? Validate() => new TextRules()
+        .Check("requestedDeadline", RequestedDeadline is not null, "is required.")
+        .Check("requestedDeadline", RequestedDeadline is null || RequestedDeadline.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
+        .Required("reason", Reason, 4000, multiline: true)
+        .Problem();
+}
+
+/// <summary>The body of POST …/deadline-extensions/{requestId}/decision: the office grants (maybe another date) or refuses.</summary>
+public sealed record ExtensionDecisionRequest(bool? Grant, DateOnly? NewDeadline, string? Reason)
+{
+    public IResult? Validate() => new TextRules()
+        .Check("grant", Grant is not null, "is required (true to grant, false to refuse).")
+        .Check("newDeadline", NewDeadline is null || NewDeadline.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
+        .Check("reason", Grant != false || !string.IsNullOrWhiteSpace(Reason), "is required when refusing.")
+        .Optional("reason", Reason, 4000, multiline: true)
+        .Problem();
+}
+
+/// <summary>Deadline extensions: a lead unit requests one, the office decides.</summary>
+public static class DeadlineExtensions
+{
+    public static async Task<IResult> Request(string planId, int number, HttpContext http, TaskWrites writes)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<ExtensionRequest>(http.Request);
+        if ((problem ?? request!.Validate()) is { } refused) return refused;
+        var requestId = Guid.NewGuid();
+        return await writes.ExecuteAsync(http, planId, number,
+            (task, actor, now) => new RequestDeadlineExtension(requestId, actor.Unit!, request!.RequestedDeadline!.Value,
+                request.Reason!.Trim()).Decide(task, actor, now),
+            TaskAccess.LeadUnitOnly, requestId);
+    }
+
+    public static async Task<IResult> Decide(string planId, int number, Guid requestId, HttpContext http, TaskWrites writes)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<ExtensionDecisionRequest>(http.Request);
+        if ((problem ?? request!.Validate()) is { } refused) return refused;
+        return await writes.ExecuteAsync(http, planId, number,
+            (task, actor, now) => new DecideDeadlineExtension(requestId, request!.Grant!.Value, request.NewDeadline,
+                request.Reason?.Trim()).Decide(task, actor, now));
+    }
+}

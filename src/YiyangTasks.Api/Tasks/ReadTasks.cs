@@ -1,0 +1,78 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Pagination;
+using YiyangTasks.Api.Http;
+using YiyangTasks.Domain.Plans;
+using YiyangTasks.Domain.Tasks;
+using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
+
+namespace YiyangTasks.Api.Tasks;
+
+/// <summary>A task as the API shows it: its current state and the version to send back as If-Match.</summary>
+public sealed record TaskView(long Version, SupervisedTask Task);
+
+/// <summary>One page of a plan's tasks.</summary>
+public sealed record TaskPage(int Page, int PageSize, long Total, IReadOnlyList<SupervisedTask> Tasks);
+
+/// <summary>One event of a task's history, with who did it and in which request.</summary>
+public sealed record HistoryEntry(long Version, long Sequence, string Type, DateTimeOffset Timestamp,
+    Actor? Actor, string? CorrelationId, object Data);
+
+/// <summary>GET a task, a plan's tasks, and a task's history.</summary>
+public static class ReadTasks
+{
+    public static async Task<IResult> One(string planId, int number, HttpContext http, IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var key = SupervisedTask.StreamKey(planId, number);
+        var batch = session.CreateBatchQuery();
+        var task = batch.Load<SupervisedTask>(key);
+        var state = batch.Events.FetchStreamState(key);
+        await batch.Execute(http.RequestAborted);
+        if (await task is not { } found || await state is not { } stream)
+            return await NotFoundAsync(session, planId, number);
+        http.Response.Headers.ETag = IfMatch.Format(stream.Version);
+        return Results.Ok(new TaskView(stream.Version, found));
+    }
+
+    public static async Task<IResult> List(string planId, string? unit, TaskStatus? status, bool? overdue,
+        int? page, int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (page is < 1) return Problems.Invalid("page", "must be 1 or more.");
+        if (pageSize is < 1 or > 500) return Problems.Invalid("pageSize", "must be between 1 and 500.");
+        if (unit is { Length: > 100 }) return Problems.Invalid("unit", "must be at most 100 characters.");
+        if (await session.LoadAsync<Plan>(planId, cancellationToken) is null)
+            return Problems.NotFound($"There is no plan '{planId}'.");
+
+        var query = session.Query<SupervisedTask>().Where(t => t.PlanId == planId);
+        if (!string.IsNullOrWhiteSpace(unit))
+            query = query.Where(t => t.LeadUnits.Contains(unit) || t.CooperatingUnits.Contains(unit));
+        if (status is { } s) query = query.Where(t => t.Status == s);
+        if (overdue is { } late)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+            query = late
+                ? query.Where(t => t.Status != TaskStatus.Completed && t.Deadline != null && t.Deadline < today)
+                : query.Where(t => t.Status == TaskStatus.Completed || t.Deadline == null || t.Deadline >= today);
+        }
+        var number = page ?? 1;
+        var size = pageSize ?? 50;
+        var tasks = await query.OrderBy(t => t.Number).ToPagedListAsync(number, size, cancellationToken);
+        return Results.Ok(new TaskPage(number, size, tasks.TotalItemCount, tasks.ToArray()));
+    }
+
+    public static async Task<IResult> History(string planId, int number, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var events = await session.Events.FetchStreamAsync(SupervisedTask.StreamKey(planId, number), token: cancellationToken);
+        if (events.Count == 0) return await NotFoundAsync(session, planId, number);
+        return Results.Ok(events.Select(ToEntry).ToArray());
+    }
+
+    public static HistoryEntry ToEntry(IEvent e) =>
+        new(e.Version, e.Sequence, e.Data.GetType().Name, e.Timestamp, EventActor.Of(e), e.CorrelationId, e.Data);
+
+    internal static async Task<IResult> NotFoundAsync(IQuerySession session, string planId, int number) =>
+        Problems.NotFound(await session.LoadAsync<Plan>(planId) is null
+            ? $"There is no plan '{planId}'."
+            : $"Plan '{planId}' has no task number {number}.");
+}

@@ -1,0 +1,46 @@
+using YiyangTasks.Api.Http;
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Api.Tasks;
+
+/// <summary>The body of POST …/progress-reports: what a unit on the task reports for a period.</summary>
+public sealed record ProgressReportRequest(
+    DateOnly? PeriodStart,
+    DateOnly? PeriodEnd,
+    ProgressStatus? Status,
+    int? PercentDone,
+    string? Narrative,
+    IReadOnlyList<string>? Attachments,
+    Guid? Supersedes)
+{
+    public IResult? Validate() => new TextRules()
+        .Check("periodStart", PeriodStart is not null, "is required.")
+        .Check("periodEnd", PeriodEnd is not null, "is required.")
+        .Check("periodEnd", PeriodStart is null || PeriodEnd is null || PeriodEnd >= PeriodStart, "must not be before periodStart.")
+        .Check("periodStart", PeriodStart is null || PeriodStart.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
+        .Check("periodEnd", PeriodEnd is null || PeriodEnd.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
+        .Check("status", Status is not null, "is required (onTrack, atRisk or blocked).")
+        .Check("percentDone", PercentDone is not null, "is required.")
+        .Check("percentDone", PercentDone is null or (>= 0 and <= 100), "must be between 0 and 100.")
+        .Required("narrative", Narrative, 8000, multiline: true)
+        .Each("attachments", Attachments, 20, 500)
+        .Problem();
+}
+
+/// <summary>POST …/progress-reports: a lead or cooperating unit reports progress; a correction supersedes an earlier report.</summary>
+public static class ReportProgress
+{
+    public static async Task<IResult> Handle(string planId, int number, HttpContext http, TaskWrites writes)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<ProgressReportRequest>(http.Request);
+        if (problem is not null) return problem;
+        if (request!.Validate() is { } invalid) return invalid;
+        var reportId = Guid.NewGuid();
+        return await writes.ExecuteAsync(http, planId, number,
+            (task, actor, now) => new Domain.Tasks.ReportProgress(reportId, actor.Unit!, request.PeriodStart!.Value,
+                    request.PeriodEnd!.Value, request.Status!.Value, request.PercentDone!.Value, request.Narrative!.Trim(),
+                    request.Attachments ?? [], request.Supersedes)
+                .Decide(task, actor, now),
+            TaskAccess.UnitOnTask, reportId);
+    }
+}

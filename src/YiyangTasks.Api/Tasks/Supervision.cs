@@ -1,0 +1,53 @@
+using YiyangTasks.Api.Http;
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Api.Tasks;
+
+/// <summary>The body of POST …/supervision (督查): the supervision group's rating and notes.</summary>
+public sealed record SupervisionFindingRequest(SupervisionRating? Rating, string? Notes)
+{
+    public IResult? Validate() => new TextRules()
+        .Check("rating", Rating is not null, "is required (good, fair or poor).")
+        .Required("notes", Notes, 8000, multiline: true)
+        .Problem();
+}
+
+/// <summary>The body of POST …/admonishments (效能告诫) and …/escalations (问责): which units, and why.</summary>
+public sealed record UnitsAndReasonRequest(IReadOnlyList<string>? Units, string? Reason)
+{
+    public IResult? Validate() => new TextRules()
+        .Each("units", Units, 50, 100, required: true)
+        .Required("reason", Reason, 4000, multiline: true)
+        .Problem();
+}
+
+/// <summary>The supervision group's work on a task: findings, admonishments, escalation to accountability.</summary>
+public static class Supervision
+{
+    public static async Task<IResult> RecordFinding(string planId, int number, HttpContext http, TaskWrites writes)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<SupervisionFindingRequest>(http.Request);
+        if ((problem ?? request!.Validate()) is { } refused) return refused;
+        return await writes.ExecuteAsync(http, planId, number,
+            (task, actor, now) => new RecordSupervisionFinding(request!.Rating!.Value, request.Notes!.Trim()).Decide(task, actor, now));
+    }
+
+    public static async Task<IResult> Admonish(string planId, int number, HttpContext http, TaskWrites writes)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<UnitsAndReasonRequest>(http.Request);
+        if ((problem ?? request!.Validate()) is { } refused) return refused;
+        return await writes.ExecuteAsync(http, planId, number,
+            (task, actor, now) => new IssueAdmonishment(Units(request!), request!.Reason!.Trim()).Decide(task, actor, now));
+    }
+
+    public static async Task<IResult> Escalate(string planId, int number, HttpContext http, TaskWrites writes)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<UnitsAndReasonRequest>(http.Request);
+        if ((problem ?? request!.Validate()) is { } refused) return refused;
+        return await writes.ExecuteAsync(http, planId, number,
+            (task, actor, now) => new EscalateToAccountability(Units(request!), request!.Reason!.Trim()).Decide(task, actor, now));
+    }
+
+    private static IReadOnlyList<string> Units(UnitsAndReasonRequest request) =>
+        request.Units!.Select(u => u.Trim()).Distinct().ToArray();
+}

@@ -1,0 +1,59 @@
+using YiyangTasks.Api.Identity;
+
+namespace YiyangTasks.Api.Tasks;
+
+/// <summary>Maps every endpoint of a plan's tasks: reads for all roles, each command for the role it belongs to.</summary>
+public static class TaskEndpoints
+{
+    public static void MapTasks(this WebApplication app)
+    {
+        var tasks = app.MapGroup("/api/plans/{planId}/tasks").WithTags("Tasks").RequireAuthorization(Policies.Read);
+        tasks.MapGet("", ReadTasks.List)
+            .WithSummary("List a plan's tasks, paged, filtered by unit, status or overdue")
+            .Produces<TaskPage>().ProducesProblem(400).ProducesProblem(404);
+        tasks.MapGet("/{number:int}", ReadTasks.One)
+            .WithSummary("A task's current state, with its version (also the ETag)")
+            .Produces<TaskView>().ProducesProblem(404);
+        tasks.MapGet("/{number:int}/history", ReadTasks.History)
+            .WithSummary("Every event of a task: type, data, version, time and actor")
+            .Produces<HistoryEntry[]>().ProducesProblem(404);
+
+        var task = tasks.MapGroup("/{number:int}");
+        task.MapPost("/acknowledgements", Acknowledge.Handle)
+            .Command<AcknowledgementRequest>(Policies.LiaisonWork, "A lead unit acknowledges (签收) the task");
+        task.MapPost("/progress-reports", ReportProgress.Handle)
+            .Command<ProgressReportRequest>(Policies.LiaisonWork, "A unit on the task reports progress for a period");
+        task.MapPost("/completion", Completion.Report)
+            .Command<CompletionReportRequest>(Policies.LiaisonWork, "A lead unit reports the task complete (办结申请)");
+        task.MapPost("/completion/acceptance", Completion.Accept)
+            .Command<CompletionAcceptanceRequest>(Policies.OfficeWork, "The office accepts the reported completion");
+        task.MapPost("/completion/rejection", Completion.Reject)
+            .Command<CompletionRejectionRequest>(Policies.OfficeWork, "The office rejects the reported completion, reopening the task");
+        task.MapPost("/deadline-extensions", DeadlineExtensions.Request)
+            .Command<ExtensionRequest>(Policies.LiaisonWork, "A lead unit requests a later deadline (延期申请)");
+        task.MapPost("/deadline-extensions/{requestId:guid}/decision", DeadlineExtensions.Decide)
+            .Command<ExtensionDecisionRequest>(Policies.OfficeWork, "The office grants or refuses an extension request");
+        task.MapPost("/supervision", Supervision.RecordFinding)
+            .Command<SupervisionFindingRequest>(Policies.SupervisionWork, "The supervision group records a finding (督查)");
+        task.MapPost("/admonishments", Supervision.Admonish)
+            .Command<UnitsAndReasonRequest>(Policies.SupervisionWork, "The supervision group admonishes units on the task (效能告诫)");
+        task.MapPost("/escalations", Supervision.Escalate)
+            .Command<UnitsAndReasonRequest>(Policies.SupervisionWork, "The supervision group escalates to accountability (问责)");
+    }
+
+    /// <summary>What every command endpoint declares: its role, its body, its answer and its refusals.</summary>
+    private static RouteHandlerBuilder Command<TRequest>(this RouteHandlerBuilder endpoint, string policy, string summary) =>
+        endpoint.RequireAuthorization(policy)
+            .WithSummary(summary)
+            .WithDescription("Send If-Match with the version you last saw to refuse a stale write (409); send an Idempotency-Key to make retries safe.")
+            .Accepts<TRequest>("application/json")
+            .Produces<CommandAccepted>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,30 @@
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Domain.Plans;
+
+/// <summary>A published plan was registered for follow-through: its identity and the numbers of its tasks.</summary>
+public sealed record PlanRegistered(
+    string PlanId,
+    string Title,
+    string Jurisdiction,
+    string? DocumentNumber,
+    string? IssuingBody,
+    DateOnly? IssuedOn,
+    IReadOnlyList<int> TaskNumbers,
+    Actor RegisteredBy,
+    DateTimeOffset RegisteredAt);
+
+/// <summary>A plan (实施方案/分工方案) whose numbered tasks are followed through; its stream id is the plan id.</summary>
+public sealed record Plan(
+    string Id,
+    string Title,
+    string Jurisdiction,
+    string? DocumentNumber,
+    string? IssuingBody,
+    DateOnly? IssuedOn,
+    IReadOnlyList<int> TaskNumbers,
+    DateTimeOffset RegisteredAt)
+{
+    public static Plan Create(PlanRegistered e) =>
+        new(e.PlanId, e.Title, e.Jurisdiction, e.DocumentNumber, e.IssuingBody, e.IssuedOn, e.TaskNumbers, e.RegisteredAt);
+}
