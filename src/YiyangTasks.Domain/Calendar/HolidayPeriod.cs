@@ -1,7 +1,7 @@
 namespace YiyangTasks.Domain.Calendar;
 
 /// <summary>One holiday period (放假期间) of a State Council notice, with the weekend days worked to make up for it (调休上班日).</summary>
-public sealed record HolidayPeriod
+public sealed class HolidayPeriod
 {
     public HolidayPeriod(string name, DateOnly from, DateOnly to, IReadOnlyList<DateOnly> makeUpWorkingDays)
     {
@@ -40,4 +40,6 @@ public sealed record HolidayPeriod
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     public bool Contains(DateOnly day) => day >= From && day <= To;
+
+    public override string ToString() => $"{Name} {From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
 }

@@ -5,8 +5,8 @@ namespace YiyangTasks.Domain.Calendar;
 /// <summary>The State Council holiday arrangements shipped inside this assembly, one embedded file per year (Calendar/Holidays/YYYY.json).</summary>
 public static class OfficialHolidayArrangements
 {
-    /// <summary>Manifest name prefix set by the LogicalName in YiyangTasks.Domain.csproj.</summary>
-    public const string ResourcePrefix = "YiyangTasks.Domain.Calendar.Holidays.";
+    // Set by the LogicalName in YiyangTasks.Domain.csproj.
+    private const string ResourcePrefix = "YiyangTasks.Domain.Calendar.Holidays.";
 
     /// <summary>Names of the embedded year files, e.g. YiyangTasks.Domain.Calendar.Holidays.2025.json.</summary>
     public static IReadOnlyList<string> ResourceNames() =>
