@@ -37,6 +37,18 @@ public static class Authentication
                 }
             });
 
+        // Token lifetimes are judged by the injected clock, like everything else that depends on time.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((options, clock) =>
+            {
+                var skew = options.TokenValidationParameters.ClockSkew;
+                options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore.Value <= now + skew) && (expires is null || expires.Value > now - skew);
+                };
+            });
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.LiaisonWork, p => p.RequireRole(Roles.Liaison).RequireClaim(ActorClaims.Unit))

@@ -112,7 +112,7 @@ public static class RegisterPlan
             return Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.",
                 $"A plan with id '{request.PlanId}' was registered at the same time.");
         }
-        return Results.Created($"/api/plans/{request.PlanId}", PlanView.From(Plan.Create(registered), []));
+        return Results.Created($"/api/plans/{request.PlanId}", PlanView.From(Plan.FromRegistration(registered), new Dictionary<Domain.Tasks.TaskStatus, int> { [Domain.Tasks.TaskStatus.Assigned] = assignments.Count }));
     }
 
     private static IReadOnlyList<string> Trim(IReadOnlyList<string>? units) =>

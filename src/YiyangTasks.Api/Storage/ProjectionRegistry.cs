@@ -1,7 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
 using YiyangTasks.Api.Tasks;
-using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Storage;
@@ -12,8 +11,8 @@ public static class ProjectionRegistry
     public static void Register(StoreOptions options)
     {
         // Inline: a read of a task right after a command must see that command.
-        options.Projections.Snapshot<SupervisedTask>(SnapshotLifecycle.Inline);
-        options.Projections.Snapshot<Plan>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new SupervisedTaskProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new PlanProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<SupervisedTask>().Index(t => t.PlanId);
         options.Schema.For<IdempotentResponse>();
     }

@@ -35,7 +35,7 @@ public static class ReadTasks
         return Results.Ok(new TaskView(stream.Version, found));
     }
 
-    public static async Task<IResult> List(string planId, string? unit, TaskStatus? status, bool? overdue,
+    public static async Task<IResult> List(string planId, string? unit, string? status, bool? overdue,
         int? page, int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (page is < 1) return Problems.Invalid("page", "must be 1 or more.");
@@ -47,7 +47,12 @@ public static class ReadTasks
         var query = session.Query<SupervisedTask>().Where(t => t.PlanId == planId);
         if (!string.IsNullOrWhiteSpace(unit))
             query = query.Where(t => t.LeadUnits.Contains(unit) || t.CooperatingUnits.Contains(unit));
-        if (status is { } s) query = query.Where(t => t.Status == s);
+        if (status is not null)
+        {
+            if (!Enum.TryParse<TaskStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
+                return Problems.Invalid("status", $"must be one of {string.Join(", ", Enum.GetNames<TaskStatus>().Select(JsonNaming))}.");
+            query = query.Where(t => t.Status == s);
+        }
         if (overdue is { } late)
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
@@ -60,6 +65,8 @@ public static class ReadTasks
         var tasks = await query.OrderBy(t => t.Number).ToPagedListAsync(number, size, cancellationToken);
         return Results.Ok(new TaskPage(number, size, tasks.TotalItemCount, tasks.ToArray()));
     }
+
+    private static string JsonNaming(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     public static async Task<IResult> History(string planId, int number, IQuerySession session, CancellationToken cancellationToken)
     {

@@ -42,7 +42,7 @@ public static class TaskEndpoints
     }
 
     /// <summary>What every command endpoint declares: its role, its body, its answer and its refusals.</summary>
-    private static RouteHandlerBuilder Command<TRequest>(this RouteHandlerBuilder endpoint, string policy, string summary) =>
+    private static RouteHandlerBuilder Command<TRequest>(this RouteHandlerBuilder endpoint, string policy, string summary) where TRequest : notnull =>
         endpoint.RequireAuthorization(policy)
             .WithSummary(summary)
             .WithDescription("Send If-Match with the version you last saw to refuse a stale write (409); send an Idempotency-Key to make retries safe.")

@@ -25,6 +25,13 @@ public sealed record Plan(
     IReadOnlyList<int> TaskNumbers,
     DateTimeOffset RegisteredAt)
 {
-    public static Plan Create(PlanRegistered e) =>
+    /// <summary>Folds one event of the plan's stream.</summary>
+    public static Plan? Evolve(Plan? plan, object @event) => @event switch
+    {
+        PlanRegistered e => FromRegistration(e),
+        _ => plan,
+    };
+
+    public static Plan FromRegistration(PlanRegistered e) =>
         new(e.PlanId, e.Title, e.Jurisdiction, e.DocumentNumber, e.IssuingBody, e.IssuedOn, e.TaskNumbers, e.RegisteredAt);
 }

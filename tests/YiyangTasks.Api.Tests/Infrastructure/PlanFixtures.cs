@@ -7,7 +7,7 @@ namespace YiyangTasks.Api.Tests.Infrastructure;
 /// <summary>Plans written for the tests: registered through the API by the office.</summary>
 public static class PlanFixtures
 {
-    public const string Health = "市卫健委";
+    public const string HealthCommission = "市卫健委";
     public const string CivilAffairs = "市民政局";
     public const string MedicalInsurance = "市医保局";
     public const string Finance = "市财政局";
@@ -31,7 +31,7 @@ public static class PlanFixtures
                 new
                 {
                     number = 1, text = "推进医疗卫生与养老服务融合发展。",
-                    leadUnits = new[] { Health, CivilAffairs }, cooperatingUnits = new[] { MedicalInsurance },
+                    leadUnits = new[] { HealthCommission, CivilAffairs }, cooperatingUnits = new[] { MedicalInsurance },
                     mode = "leadAndCooperate", deadline = "2026-12-31", deadlineWords = "2026年底前",
                 },
                 new
@@ -41,7 +41,8 @@ public static class PlanFixtures
                 },
             },
         });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Created,
+            $"Registering the plan answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return planId;
     }
 }

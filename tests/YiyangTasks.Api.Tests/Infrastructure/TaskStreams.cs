@@ -26,5 +26,5 @@ public static class TaskStreams
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    public static string Tasks(string planId, int number, string path = "") => $"/api/plans/{planId}/tasks/{number}{path}";
+    public static string TaskUrl(string planId, int number, string path = "") => $"/api/plans/{planId}/tasks/{number}{path}";
 }

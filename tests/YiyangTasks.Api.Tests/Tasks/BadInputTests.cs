@@ -39,9 +39,9 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_bad_progress_report_is_refused_with_a_problem_and_the_stream_is_unchanged(string because, string body, int status)
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health);
+        using var health = api.As(Roles.Liaison, HealthCommission);
 
-        var answer = await health.PostAsync(Tasks(planId, 1, "/progress-reports"), new StringContent(body, Encoding.UTF8, "application/json"));
+        var answer = await health.PostAsync(TaskUrl(planId, 1, "/progress-reports"), new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.True(status == (int)answer.StatusCode, $"{because}: expected {status}, got {(int)answer.StatusCode}");
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
@@ -55,8 +55,8 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_body_that_is_not_JSON_is_415()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health);
-        var answer = await health.PostAsync(Tasks(planId, 1, "/progress-reports"), new StringContent(ValidReport, Encoding.UTF8, "text/plain"));
+        using var health = api.As(Roles.Liaison, HealthCommission);
+        var answer = await health.PostAsync(TaskUrl(planId, 1, "/progress-reports"), new StringContent(ValidReport, Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
         Assert.Equal(1, await api.VersionAsync(planId, 1));
     }
@@ -65,16 +65,16 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task An_unknown_plan_or_task_number_is_404_and_stores_nothing()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health);
+        using var health = api.As(Roles.Liaison, HealthCommission);
 
-        var noPlan = await health.PostAsync(Tasks("no-such-plan", 1, "/acknowledgements"), null);
+        var noPlan = await health.PostAsync(TaskUrl("no-such-plan", 1, "/acknowledgements"), null);
         Assert.Equal(HttpStatusCode.NotFound, noPlan.StatusCode);
         Assert.Contains("no plan", (await noPlan.JsonAsync()).GetProperty("detail").GetString());
-        var noTask = await health.PostAsync(Tasks(planId, 99, "/acknowledgements"), null);
+        var noTask = await health.PostAsync(TaskUrl(planId, 99, "/acknowledgements"), null);
         Assert.Equal(HttpStatusCode.NotFound, noTask.StatusCode);
         Assert.Contains("no task number 99", (await noTask.JsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(0, await api.VersionAsync(planId, 99));
-        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync(Tasks(planId, 99))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync(TaskUrl(planId, 99))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync("/api/plans/no-such-plan")).StatusCode);
     }
 
@@ -84,7 +84,7 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         var planId = await api.RegisterTwoTaskPlanAsync();
         using var office = api.As(Roles.Office);
 
-        var answer = await office.PostAsJsonAsync(Tasks(planId, 1, "/completion/acceptance"), new { comment = "?" });
+        var answer = await office.PostAsJsonAsync(TaskUrl(planId, 1, "/completion/acceptance"), new { comment = "?" });
 
         Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
         var problem = await answer.JsonAsync();
@@ -98,12 +98,12 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_malformed_If_Match_or_Idempotency_Key_is_400()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health);
-        var request = new HttpRequestMessage(HttpMethod.Post, Tasks(planId, 1, "/acknowledgements"));
+        using var health = api.As(Roles.Liaison, HealthCommission);
+        var request = new HttpRequestMessage(HttpMethod.Post, TaskUrl(planId, 1, "/acknowledgements"));
         request.Headers.TryAddWithoutValidation("If-Match", "\"abc\"");
         Assert.Equal(HttpStatusCode.BadRequest, (await health.SendAsync(request)).StatusCode);
 
-        var longKey = new HttpRequestMessage(HttpMethod.Post, Tasks(planId, 1, "/acknowledgements"));
+        var longKey = new HttpRequestMessage(HttpMethod.Post, TaskUrl(planId, 1, "/acknowledgements"));
         longKey.Headers.Add("Idempotency-Key", new string('k', 201));
         Assert.Equal(HttpStatusCode.BadRequest, (await health.SendAsync(longKey)).StatusCode);
         Assert.Equal(1, await api.VersionAsync(planId, 1));

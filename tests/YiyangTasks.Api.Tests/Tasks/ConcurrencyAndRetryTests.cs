@@ -14,12 +14,12 @@ public class ConcurrencyAndRetryTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task Two_concurrent_acknowledgements_by_the_same_unit_one_succeeds_the_other_is_409()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var first = api.As(Roles.Liaison, Health);
-        using var second = api.As(Roles.Liaison, Health);
+        using var first = api.As(Roles.Liaison, HealthCommission);
+        using var second = api.As(Roles.Liaison, HealthCommission);
 
         var answers = await Task.WhenAll(
-            first.PostAsync(Tasks(planId, 1, "/acknowledgements"), null),
-            second.PostAsync(Tasks(planId, 1, "/acknowledgements"), null));
+            first.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null),
+            second.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
         Assert.Equal(2, await api.VersionAsync(planId, 1));
@@ -30,12 +30,12 @@ public class ConcurrencyAndRetryTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task Two_concurrent_progress_reports_are_both_stored_one_version_apart()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health);
+        using var health = api.As(Roles.Liaison, HealthCommission);
         using var insurance = api.As(Roles.Liaison, MedicalInsurance);
 
         var answers = await Task.WhenAll(
-            health.PostAsJsonAsync(Tasks(planId, 1, "/progress-reports"), TaskLifecycleTests.Report(20, "卫健委进展")),
-            insurance.PostAsJsonAsync(Tasks(planId, 1, "/progress-reports"), TaskLifecycleTests.Report(30, "医保局进展")));
+            health.PostAsJsonAsync(TaskUrl(planId, 1, "/progress-reports"), TaskLifecycleTests.Report(20, "卫健委进展")),
+            insurance.PostAsJsonAsync(TaskUrl(planId, 1, "/progress-reports"), TaskLifecycleTests.Report(30, "医保局进展")));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         var versions = await Task.WhenAll(answers.Select(async a => (await a.JsonAsync()).GetProperty("version").GetInt64()));
@@ -47,10 +47,10 @@ public class ConcurrencyAndRetryTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task A_stale_If_Match_is_409_with_the_current_version_and_stores_nothing()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health);
-        Assert.Equal(HttpStatusCode.OK, (await health.PostAsJsonAsync(Tasks(planId, 1, "/progress-reports"), TaskLifecycleTests.Report(10, "a"))).StatusCode);
+        using var health = api.As(Roles.Liaison, HealthCommission);
+        Assert.Equal(HttpStatusCode.OK, (await health.PostAsJsonAsync(TaskUrl(planId, 1, "/progress-reports"), TaskLifecycleTests.Report(10, "a"))).StatusCode);
 
-        var stale = new HttpRequestMessage(HttpMethod.Post, Tasks(planId, 1, "/acknowledgements"));
+        var stale = new HttpRequestMessage(HttpMethod.Post, TaskUrl(planId, 1, "/acknowledgements"));
         stale.Headers.IfMatch.Add(new("\"1\""));
         var answer = await health.SendAsync(stale);
 
@@ -60,7 +60,7 @@ public class ConcurrencyAndRetryTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
         Assert.Equal(2, await api.VersionAsync(planId, 1));
 
-        var fresh = new HttpRequestMessage(HttpMethod.Post, Tasks(planId, 1, "/acknowledgements"));
+        var fresh = new HttpRequestMessage(HttpMethod.Post, TaskUrl(planId, 1, "/acknowledgements"));
         fresh.Headers.IfMatch.Add(new("\"2\""));
         Assert.Equal(HttpStatusCode.OK, (await health.SendAsync(fresh)).StatusCode);
     }
@@ -69,11 +69,11 @@ public class ConcurrencyAndRetryTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task A_retry_with_the_same_Idempotency_Key_is_applied_once_and_answered_as_the_first_time()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health, "李卫");
+        using var health = api.As(Roles.Liaison, HealthCommission, "李卫");
 
         async Task<HttpResponseMessage> Send(int percent)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, Tasks(planId, 1, "/progress-reports"))
+            var request = new HttpRequestMessage(HttpMethod.Post, TaskUrl(planId, 1, "/progress-reports"))
             {
                 Content = JsonContent.Create(TaskLifecycleTests.Report(percent, "进展")),
             };
@@ -98,10 +98,10 @@ public class ConcurrencyAndRetryTests(ApiFactory api) : IClassFixture<ApiFactory
     public async Task Concurrent_retries_with_one_Idempotency_Key_store_one_event()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        using var health = api.As(Roles.Liaison, Health);
+        using var health = api.As(Roles.Liaison, HealthCommission);
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, Tasks(planId, 1, "/progress-reports"))
+            var request = new HttpRequestMessage(HttpMethod.Post, TaskUrl(planId, 1, "/progress-reports"))
             {
                 Content = JsonContent.Create(TaskLifecycleTests.Report(70, "同一请求")),
             };

@@ -1,0 +1,26 @@
+namespace YiyangTasks.Domain.Tasks;
+
+/// <summary>Assign a plan's numbered task to its lead and cooperating units (the first event of its stream).</summary>
+public sealed record AssignTask(
+    string PlanId,
+    int Number,
+    string Text,
+    IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> CooperatingUnits,
+    ResponsibilityMode Mode,
+    DateOnly? Deadline,
+    string? DeadlineWords,
+    ReportingCycle ReportingCycle = ReportingCycle.Monthly)
+{
+    public Decision Decide(Actor actor, DateTimeOffset now)
+    {
+        if (LeadUnits.Count == 0)
+            return Decision.Refuse("task-needs-lead-unit", $"Task {Number} names no lead unit (牵头单位); every task needs one.");
+        if (string.IsNullOrWhiteSpace(Text))
+            return Decision.Refuse("task-needs-text", $"Task {Number} has no text.");
+        // A unit that leads is not also listed as cooperating on the same task.
+        var cooperating = CooperatingUnits.Where(u => !LeadUnits.Contains(u)).Distinct().ToArray();
+        return Decision.Accept(new TaskAssigned(PlanId, Number, Text, LeadUnits.Distinct().ToArray(), cooperating, Mode,
+            Deadline, DeadlineWords, ReportingCycle, actor, now));
+    }
+}

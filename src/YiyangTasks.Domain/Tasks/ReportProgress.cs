@@ -1,0 +1,35 @@
+namespace YiyangTasks.Domain.Tasks;
+
+/// <summary>A unit on the task reports progress for a period; to correct a report, supersede it with a new one.</summary>
+public sealed record ReportProgress(
+    Guid ReportId,
+    string Unit,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    ProgressStatus Status,
+    int PercentDone,
+    string Narrative,
+    IReadOnlyList<string> Attachments,
+    Guid? Supersedes)
+{
+    public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
+    {
+        if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
+        if (!task.IsOnTask(Unit))
+            return Decision.Refuse("unit-not-on-task", $"{Unit} is neither a lead nor a cooperating unit of task {task.Number}.");
+        if (PeriodEnd < PeriodStart)
+            return Decision.Refuse("period-ends-before-it-starts", "A report's period must not end before it starts.");
+        if (PercentDone is < 0 or > 100)
+            return Decision.Refuse("percent-out-of-range", "Percent done is between 0 and 100.");
+        if (Supersedes is { } earlier)
+        {
+            var report = task.Reports.FirstOrDefault(r => r.ReportId == earlier);
+            if (report is null || report.Unit != Unit)
+                return Decision.Refuse("superseded-report-unknown", $"{Unit} has no report {earlier} on task {task.Number} to correct.");
+            if (report.Superseded)
+                return Decision.Refuse("report-already-superseded", $"Report {earlier} was already corrected; correct the latest version instead.");
+        }
+        return Decision.Accept(new ProgressReported(ReportId, Unit, PeriodStart, PeriodEnd, Status, PercentDone, Narrative,
+            Attachments, Supersedes, actor, now));
+    }
+}

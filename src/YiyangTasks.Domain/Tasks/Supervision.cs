@@ -1,0 +1,35 @@
+namespace YiyangTasks.Domain.Tasks;
+
+/// <summary>The supervision group records a finding (督查); allowed at any point of the task's life, after acceptance too.</summary>
+public sealed record RecordSupervisionFinding(SupervisionRating Rating, string Notes)
+{
+    public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now) =>
+        Decision.Accept(new SupervisionFindingRecorded(Rating, Notes, actor, now));
+}
+
+/// <summary>The supervision group admonishes units on the task (效能告诫).</summary>
+public sealed record IssueAdmonishment(IReadOnlyList<string> Units, string Reason)
+{
+    public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now) =>
+        TaskRules.RefuseIfCompleted(task)
+        ?? TaskRules.RefuseUnitsNotOnTask(task, Units, "admonishment-names-unit-not-on-task")
+        ?? Decision.Accept(new AdmonishmentIssued(Units, Reason, actor, now));
+}
+
+/// <summary>
+/// The supervision group escalates to accountability (问责) when admonishment has not worked
+/// (鄢陵: 不作为的由专项督查组效能告诫, 情节严重的问责): only units admonished on this task before.
+/// </summary>
+public sealed record EscalateToAccountability(IReadOnlyList<string> Units, string Reason)
+{
+    public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
+    {
+        if ((TaskRules.RefuseIfCompleted(task) ?? TaskRules.RefuseUnitsNotOnTask(task, Units, "escalation-names-unit-not-on-task")) is { } refused)
+            return refused;
+        var notAdmonished = Units.Where(u => !task.Admonishments.Any(a => a.Units.Contains(u))).ToArray();
+        return notAdmonished.Length > 0
+            ? Decision.Refuse("escalation-without-admonishment",
+                $"{string.Join("、", notAdmonished)} has not been admonished (效能告诫) on task {task.Number}; admonish before escalating.")
+            : Decision.Accept(new AccountabilityEscalated(Units, Reason, actor, now));
+    }
+}
