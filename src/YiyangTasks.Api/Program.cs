@@ -5,8 +5,12 @@ using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Plans;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Tasks;
+using YiyangTasks.Api.Units;
 
 var builder = WebApplication.CreateBuilder(args);
+
+if (args.FirstOrDefault() == TokenCommand.Name)
+    return TokenCommand.Run(args.Skip(1).ToArray(), builder.Configuration, Console.Out, Console.Error);
 
 string connectionString;
 try
@@ -22,6 +26,9 @@ catch (InvalidOperationException e)
 builder.AddEventStore(connectionString);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<TaskWrites>();
+builder.Services.AddSingleton<UnitDirectoryCache>();
+builder.Services.AddSingleton<UnitRegistration>();
+builder.Services.AddSingleton<ActorFilter>();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealth();
@@ -40,8 +47,10 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "YiyangTasks v1");
     options.RoutePrefix = "swagger";
 });
-app.MapPlans();
-app.MapTasks();
+var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).AddEndpointFilter<ActorFilter>();
+api.MapPlans();
+api.MapTasks();
+api.MapUnits();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -5,9 +5,9 @@ namespace YiyangTasks.Api.Plans;
 /// <summary>Maps the plan endpoints: reading plans for all roles, registering one for the office.</summary>
 public static class PlanEndpoints
 {
-    public static void MapPlans(this WebApplication app)
+    public static void MapPlans(this RouteGroupBuilder api)
     {
-        var plans = app.MapGroup("/api/plans").WithTags("Plans").RequireAuthorization(Policies.Read);
+        var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapGet("", ReadPlans.List)
             .WithSummary("Every plan followed through")
             .Produces<PlanView[]>();

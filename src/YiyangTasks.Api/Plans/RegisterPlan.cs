@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 
@@ -69,16 +70,17 @@ public static partial class PlanIds
 
 public static class RegisterPlan
 {
-    public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, TimeProvider clock)
+    public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, TimeProvider clock,
+        UnitRegistration units, UnitDirectoryCache directory)
     {
         var (request, problem) = await RequestBody.ReadJsonAsync<RegisterPlanRequest>(http.Request, 4 * 1024 * 1024);
         if (problem is not null) return problem;
         if (request!.Validate() is { } invalid) return invalid;
 
-        var actor = http.User.ToActor();
+        var actor = ActorFilter.Of(http);
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
-        session.CorrelationId = http.TraceIdentifier;
+        session.CorrelationId = Correlation.Id(http);
         session.LastModifiedBy = actor.UserId;
         session.SetHeader("actor", actor);
 
@@ -86,11 +88,16 @@ public static class RegisterPlan
             return Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.",
                 $"A plan with id '{request.PlanId}' is already registered.");
 
+        var named = request.Tasks!.SelectMany(t => (t.LeadUnits ?? []).Concat(t.CooperatingUnits ?? []));
+        var canonical = await units.EnsureAsync(session, named, request.Jurisdiction!.Trim(), http.RequestAborted);
+        IReadOnlyList<string> Canonical(IReadOnlyList<string>? written) =>
+            written?.Select(u => canonical[u.Trim()]).Distinct().ToArray() ?? [];
+
         var assignments = new List<TaskAssigned>();
         foreach (var task in request.Tasks!)
         {
-            var command = new AssignTask(request.PlanId!, task.Number, task.Text!.Trim(), Trim(task.LeadUnits),
-                Trim(task.CooperatingUnits), task.Mode, task.Deadline, task.DeadlineWords, task.ReportingCycle);
+            var command = new AssignTask(request.PlanId!, task.Number, task.Text!.Trim(), Canonical(task.LeadUnits),
+                Canonical(task.CooperatingUnits), task.Mode, task.Deadline, task.DeadlineWords, task.ReportingCycle);
             var decision = command.Decide(actor, now);
             if (decision.Refusal is { } refusal)
                 return Problems.Invalid($"tasks[{task.Number}]", refusal.Message);
@@ -106,6 +113,7 @@ public static class RegisterPlan
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);
+            directory.Invalidate();
         }
         catch (Exception e) when (e.GetType().Name.Contains("ExistingStreamIdCollision"))
         {
@@ -114,7 +122,4 @@ public static class RegisterPlan
         }
         return Results.Created($"/api/plans/{request.PlanId}", PlanView.From(Plan.FromRegistration(registered), new Dictionary<Domain.Tasks.TaskStatus, int> { [Domain.Tasks.TaskStatus.Assigned] = assignments.Count }));
     }
-
-    private static IReadOnlyList<string> Trim(IReadOnlyList<string>? units) =>
-        units?.Select(u => u.Trim()).Distinct().ToArray() ?? [];
 }

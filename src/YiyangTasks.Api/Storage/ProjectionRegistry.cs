@@ -15,5 +15,6 @@ public static class ProjectionRegistry
         options.Projections.Add(new PlanProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<SupervisedTask>().Index(t => t.PlanId);
         options.Schema.For<IdempotentResponse>();
+        options.Schema.For<Units.UnitRecord>();
     }
 }

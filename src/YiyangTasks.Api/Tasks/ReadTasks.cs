@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Pagination;
 using YiyangTasks.Api.Http;
+using YiyangTasks.Api.Identity;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
@@ -31,13 +32,23 @@ public static class ReadTasks
         await batch.Execute(http.RequestAborted);
         if (await task is not { } found || await state is not { } stream)
             return await NotFoundAsync(session, planId, number);
+        if (!TaskAccess.MayRead(found, ActorFilter.Of(http)))
+            return Problems.Forbidden($"Your unit is not on task {number} of plan '{planId}'.");
         http.Response.Headers.ETag = IfMatch.Format(stream.Version);
         return Results.Ok(new TaskView(stream.Version, found));
     }
 
     public static async Task<IResult> List(string planId, string? unit, string? status, bool? overdue,
-        int? page, int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+        int? page, int? pageSize, HttpContext http, IQuerySession session, TimeProvider clock)
     {
+        var cancellationToken = http.RequestAborted;
+        var actor = ActorFilter.Of(http);
+        if (actor.Role == Roles.Liaison)
+        {
+            // A liaison lists only their own unit's tasks.
+            if (unit is not null && unit != actor.Unit) return Problems.Forbidden("A liaison lists only their own unit's tasks.");
+            unit = actor.Unit;
+        }
         if (page is < 1) return Problems.Invalid("page", "must be 1 or more.");
         if (pageSize is < 1 or > 500) return Problems.Invalid("pageSize", "must be between 1 and 500.");
         if (unit is { Length: > 100 }) return Problems.Invalid("unit", "must be at most 100 characters.");
@@ -68,10 +79,14 @@ public static class ReadTasks
 
     private static string JsonNaming(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
-    public static async Task<IResult> History(string planId, int number, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<IResult> History(string planId, int number, HttpContext http, IQuerySession session)
     {
-        var events = await session.Events.FetchStreamAsync(SupervisedTask.StreamKey(planId, number), token: cancellationToken);
-        if (events.Count == 0) return await NotFoundAsync(session, planId, number);
+        var key = SupervisedTask.StreamKey(planId, number);
+        var task = await session.LoadAsync<SupervisedTask>(key, http.RequestAborted);
+        if (task is null) return await NotFoundAsync(session, planId, number);
+        if (!TaskAccess.MayRead(task, ActorFilter.Of(http)))
+            return Problems.Forbidden($"Your unit is not on task {number} of plan '{planId}'.");
+        var events = await session.Events.FetchStreamAsync(key, token: http.RequestAborted);
         return Results.Ok(events.Select(ToEntry).ToArray());
     }
 

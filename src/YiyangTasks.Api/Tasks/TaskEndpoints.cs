@@ -5,9 +5,9 @@ namespace YiyangTasks.Api.Tasks;
 /// <summary>Maps every endpoint of a plan's tasks: reads for all roles, each command for the role it belongs to.</summary>
 public static class TaskEndpoints
 {
-    public static void MapTasks(this WebApplication app)
+    public static void MapTasks(this RouteGroupBuilder api)
     {
-        var tasks = app.MapGroup("/api/plans/{planId}/tasks").WithTags("Tasks").RequireAuthorization(Policies.Read);
+        var tasks = api.MapGroup("/plans/{planId}/tasks").WithTags("Tasks");
         tasks.MapGet("", ReadTasks.List)
             .WithSummary("List a plan's tasks, paged, filtered by unit, status or overdue")
             .Produces<TaskPage>().ProducesProblem(400).ProducesProblem(404);

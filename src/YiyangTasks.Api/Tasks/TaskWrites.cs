@@ -30,7 +30,7 @@ public sealed class TaskWrites(IDocumentStore store, TimeProvider clock, ILogger
         if (idempotencyKey.Length > 200 || idempotencyKey.Any(char.IsControl))
             return Problems.Invalid("Idempotency-Key", "must be at most 200 printable characters.");
 
-        var actor = http.User.ToActor();
+        var actor = ActorFilter.Of(http);
         var streamKey = SupervisedTask.StreamKey(planId, number);
         var fingerprint = idempotencyKey.Length == 0 ? null : Fingerprint(request, actor);
         var idempotencyId = idempotencyKey.Length == 0 ? null : $"{actor.UserId}|{idempotencyKey}";
@@ -39,7 +39,7 @@ public sealed class TaskWrites(IDocumentStore store, TimeProvider clock, ILogger
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             await using var session = store.LightweightSession();
-            session.CorrelationId = http.TraceIdentifier;
+            session.CorrelationId = Correlation.Id(http);
             session.LastModifiedBy = actor.UserId;
             session.SetHeader("actor", actor);
 
