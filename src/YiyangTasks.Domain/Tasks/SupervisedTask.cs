@@ -36,6 +36,12 @@ public sealed record PendingExtension(Guid RequestId, string Unit, DateOnly Requ
 /// <summary>A finding of the supervision group.</summary>
 public sealed record SupervisionFinding(SupervisionRating Rating, string Notes, DateTimeOffset At);
 
+/// <summary>A lapse time brought: an acknowledgement overdue, a report missed, a deadline missed.</summary>
+public sealed record Lapse(LapseKind Kind, string? Unit, DateOnly DueOn, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateTimeOffset DetectedAt);
+
+/// <summary>The kinds of lapse.</summary>
+public enum LapseKind { AcknowledgementOverdue, ReportMissed, DeadlineMissed }
+
 /// <summary>An admonishment or escalation: which units, why, when.</summary>
 public sealed record UnitSanction(IReadOnlyList<string> Units, string Reason, DateTimeOffset At);
 
@@ -66,6 +72,10 @@ public sealed record SupervisedTask
     public IReadOnlyList<SupervisionFinding> Findings { get; init; } = [];
     public IReadOnlyList<UnitSanction> Admonishments { get; init; } = [];
     public IReadOnlyList<UnitSanction> Escalations { get; init; } = [];
+    public IReadOnlyList<Lapse> Lapses { get; init; } = [];
+
+    /// <summary>When the task's completion was reported for the review that led to acceptance (on time or not is judged by this).</summary>
+    public DateTimeOffset? CompletionReportedAt { get; init; }
 
     /// <summary>The stream key of a plan's numbered task.</summary>
     public static string StreamKey(string planId, int number) => $"{planId}/{number}";
@@ -116,7 +126,7 @@ public sealed record SupervisedTask
         (this with { PendingCompletion = new PendingCompletion(e.Unit, e.Summary, e.ReportedAt) }).WithStatus();
 
     public SupervisedTask When(CompletionAccepted e) =>
-        (this with { PendingCompletion = null, CompletedAt = e.AcceptedAt }).WithStatus();
+        (this with { PendingCompletion = null, CompletedAt = e.AcceptedAt, CompletionReportedAt = PendingCompletion?.ReportedAt }).WithStatus();
 
     public SupervisedTask When(CompletionRejected e) =>
         (this with { PendingCompletion = null, CompletionRejections = CompletionRejections + 1 }).WithStatus();
@@ -146,6 +156,15 @@ public sealed record SupervisedTask
     public SupervisedTask When(AccountabilityEscalated e) =>
         this with { Escalations = [.. Escalations, new UnitSanction(e.Units, e.Reason, e.EscalatedAt)] };
 
+    public SupervisedTask When(AcknowledgementOverdue e) =>
+        this with { Lapses = [.. Lapses, new Lapse(LapseKind.AcknowledgementOverdue, e.Unit, e.DueOn, null, null, e.DetectedAt)] };
+
+    public SupervisedTask When(ReportMissed e) =>
+        this with { Lapses = [.. Lapses, new Lapse(LapseKind.ReportMissed, e.Unit, e.DueOn, e.PeriodStart, e.PeriodEnd, e.DetectedAt)] };
+
+    public SupervisedTask When(DeadlineMissed e) =>
+        this with { Lapses = [.. Lapses, new Lapse(LapseKind.DeadlineMissed, null, e.Deadline, null, null, e.DetectedAt)] };
+
     /// <summary>
     /// Folds one event into the task: the one place every event type is listed. The event store's
     /// projection and the as-of-a-past-instant rebuild both come here.
@@ -165,6 +184,9 @@ public sealed record SupervisedTask
         (_, SupervisionFindingRecorded e) => task.When(e),
         (_, AdmonishmentIssued e) => task.When(e),
         (_, AccountabilityEscalated e) => task.When(e),
+        (_, AcknowledgementOverdue e) => task.When(e),
+        (_, ReportMissed e) => task.When(e),
+        (_, DeadlineMissed e) => task.When(e),
         _ => task,
     };
 
