@@ -6,6 +6,10 @@ using YiyangTasks.Api.Plans;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Tasks;
 using YiyangTasks.Api.Units;
+using YiyangTasks.Api.Audit;
+using YiyangTasks.Api.Reports;
+using YiyangTasks.Api.Digest;
+using YiyangTasks.Api.Timeliness;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,6 +33,10 @@ builder.Services.AddScoped<TaskWrites>();
 builder.Services.AddSingleton<UnitDirectoryCache>();
 builder.Services.AddSingleton<UnitRegistration>();
 builder.Services.AddSingleton<ActorFilter>();
+builder.Services.AddSingleton<TimelinessPolicy>();
+builder.Services.AddHostedService<StartupSweep>();
+if (builder.Configuration.GetValue("Digest:CatchUpOnStart", true)) builder.Services.AddHostedService<MissedDigestCatchUp>();
+builder.Services.AddHttpClient("digest", client => client.Timeout = TimeSpan.FromSeconds(15));
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddHealth();
@@ -51,6 +59,9 @@ var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).AddEndpointFi
 api.MapPlans();
 api.MapTasks();
 api.MapUnits();
+api.MapDigests();
+api.MapReports();
+api.MapAudit();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -54,7 +54,8 @@ public static class Authentication
             .AddPolicy(Policies.LiaisonWork, p => p.RequireRole(Roles.Liaison).RequireClaim(ActorClaims.Unit))
             .AddPolicy(Policies.OfficeWork, p => p.RequireRole(Roles.Office))
             .AddPolicy(Policies.SupervisionWork, p => p.RequireRole(Roles.Supervision))
-            .AddPolicy(Policies.AdminWork, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.AdminWork, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.OfficeOrSupervision, p => p.RequireRole(Roles.Office, Roles.Supervision));
         return builder;
     }
 }

@@ -26,4 +26,5 @@ public static class Policies
     public const string OfficeWork = "office-work";
     public const string SupervisionWork = "supervision-work";
     public const string AdminWork = "admin-work";
+    public const string OfficeOrSupervision = "office-or-supervision";
 }

@@ -3,6 +3,9 @@ using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Units;
+using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Domain.Timeliness;
+using Wolverine.Marten;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 
@@ -27,7 +30,8 @@ public sealed record RegisterPlanRequest(
     string? DocumentNumber,
     string? IssuingBody,
     DateOnly? IssuedOn,
-    IReadOnlyList<TaskToAssign>? Tasks)
+    IReadOnlyList<TaskToAssign>? Tasks,
+    TimelinessRules? Timeliness = null)
 {
     public const int MaxTasks = 2000;
 
@@ -41,7 +45,9 @@ public sealed record RegisterPlanRequest(
             .Optional("documentNumber", DocumentNumber, 100)
             .Optional("issuingBody", IssuingBody, 200)
             .Check("tasks", Tasks is { Count: > 0 }, "must list at least one task.")
-            .Check("tasks", Tasks is null || Tasks.Count <= MaxTasks, $"must have at most {MaxTasks} tasks.");
+            .Check("tasks", Tasks is null || Tasks.Count <= MaxTasks, $"must have at most {MaxTasks} tasks.")
+            .Check("timeliness", Timeliness is null || Timeliness is { AcknowledgementWorkingDays: >= 1 and <= 60, ReportDueWorkingDay: >= 1 and <= 20, YellowWithinWorkingDays: >= 0 and <= 30 },
+                "acknowledgementWorkingDays must be 1..60, reportDueWorkingDay 1..20, yellowWithinWorkingDays 0..30.");
         if (Tasks is null || Tasks.Count > MaxTasks) return rules.Problem();
         rules.Check("tasks", Tasks.Select(t => t.Number).Distinct().Count() == Tasks.Count, "task numbers must be unique.");
         for (var i = 0; i < Tasks.Count; i++)
@@ -71,7 +77,7 @@ public static partial class PlanIds
 public static class RegisterPlan
 {
     public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, TimeProvider clock,
-        UnitRegistration units, UnitDirectoryCache directory)
+        UnitRegistration units, UnitDirectoryCache directory, IMartenOutbox outbox, TimelinessPolicy timeliness)
     {
         var (request, problem) = await RequestBody.ReadJsonAsync<RegisterPlanRequest>(http.Request, 4 * 1024 * 1024);
         if (problem is not null) return problem;
@@ -80,6 +86,7 @@ public static class RegisterPlan
         var actor = ActorFilter.Of(http);
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
+        outbox.Enroll(session);
         session.CorrelationId = Correlation.Id(http);
         session.LastModifiedBy = actor.UserId;
         session.SetHeader("actor", actor);
@@ -106,10 +113,14 @@ public static class RegisterPlan
 
         var registered = new PlanRegistered(request.PlanId!, request.Title!.Trim(), request.Jurisdiction!.Trim(),
             request.DocumentNumber, request.IssuingBody, request.IssuedOn,
-            assignments.Select(a => a.Number).Order().ToArray(), actor, now);
+            assignments.Select(a => a.Number).Order().ToArray(), actor, now, request.Timeliness);
         session.Events.StartStream<Plan>(request.PlanId!, registered);
+        var rules = request.Timeliness ?? TimelinessRules.Default;
         foreach (var assigned in assignments)
+        {
             session.Events.StartStream<SupervisedTask>(SupervisedTask.StreamKey(assigned.PlanId, assigned.Number), assigned);
+            await TimelinessScheduler.ScheduleNextAsync(session, outbox, SupervisedTask.FromAssignment(assigned), rules, timeliness, now);
+        }
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);

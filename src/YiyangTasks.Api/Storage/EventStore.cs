@@ -5,6 +5,9 @@ using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
+using Wolverine.ErrorHandling;
+using YiyangTasks.Api.Digest;
+using YiyangTasks.Api.Timeliness;
 
 namespace YiyangTasks.Api.Storage;
 
@@ -35,7 +38,7 @@ public static class EventStore
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 ProjectionRegistry.Register(options);
             })
@@ -44,6 +47,9 @@ public static class EventStore
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessagingSchema);
 
+        var digest = new DigestSchedule(builder.Configuration);
+        builder.Services.AddSingleton(digest);
+        var sweepCron = builder.Configuration["Timeliness:SweepCron"] ?? "*/10 * * * *";
         builder.Host.UseWolverine(options =>
         {
             // Wolverine 6 compiles its generated handler code only with a Roslyn compiler registered.
@@ -52,6 +58,16 @@ public static class EventStore
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Discovery.IncludeAssembly(typeof(EventStore).Assembly);
+
+            // Two checks of one task at once: the loser decides again on the winner's events.
+            options.OnException<ConcurrencyException>().RetryWithCooldown(
+                TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            // A webhook that fails is tried again after each cooldown, then the delivery is dead-lettered.
+            options.OnException<DigestDeliveryFailed>().Or<HttpRequestException>().Or<TaskCanceledException>()
+                .RetryWithCooldown(digest.RetryCooldowns.ToArray());
+
+            options.Schedules.ScheduleRecurring("overdue-digest", digest.Cron, _ => new RunOverdueDigest(), digest.TimeZone);
+            options.Schedules.ScheduleRecurring("timeliness-sweep", sweepCron, _ => new SweepDueChecks(), TimeZoneInfo.Utc);
         });
         return builder;
     }

@@ -16,5 +16,8 @@ public static class ProjectionRegistry
         options.Schema.For<SupervisedTask>().Index(t => t.PlanId);
         options.Schema.For<IdempotentResponse>();
         options.Schema.For<Units.UnitRecord>();
+        options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);
+        options.Schema.For<Digest.OverdueDigest>().Index(d => d.Date);
+        options.Schema.For<Digest.DigestWebhook>();
     }
 }

@@ -3,14 +3,16 @@ using Marten;
 using Marten.Pagination;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Domain.Timeliness;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
 
 namespace YiyangTasks.Api.Tasks;
 
-/// <summary>A task as the API shows it: its current state and the version to send back as If-Match.</summary>
-public sealed record TaskView(long Version, SupervisedTask Task);
+/// <summary>A task as the API shows it: its state, the version to send back as If-Match, and its traffic light (红黄绿灯) with the reasons.</summary>
+public sealed record TaskView(long Version, DateTimeOffset AsOf, SupervisedTask Task, TrafficLight Light);
 
 /// <summary>One page of a plan's tasks.</summary>
 public sealed record TaskPage(int Page, int PageSize, long Total, IReadOnlyList<SupervisedTask> Tasks);
@@ -22,20 +24,42 @@ public sealed record HistoryEntry(long Version, long Sequence, string Type, Date
 /// <summary>GET a task, a plan's tasks, and a task's history.</summary>
 public static class ReadTasks
 {
-    public static async Task<IResult> One(string planId, int number, HttpContext http, IDocumentStore store)
+    public static async Task<IResult> One(string planId, int number, DateTimeOffset? asOf, HttpContext http, IDocumentStore store,
+        TimelinessPolicy policy, TimeProvider clock)
     {
         await using var session = store.QuerySession();
         var key = SupervisedTask.StreamKey(planId, number);
-        var batch = session.CreateBatchQuery();
-        var task = batch.Load<SupervisedTask>(key);
-        var state = batch.Events.FetchStreamState(key);
-        await batch.Execute(http.RequestAborted);
-        if (await task is not { } found || await state is not { } stream)
+        var now = clock.GetUtcNow();
+        SupervisedTask? found;
+        long version;
+        if (asOf is { } instant)
+        {
+            // The task as it stood then, rebuilt from its stream, and its light on that instant.
+            var events = await session.Events.FetchStreamAsync(key, timestamp: instant, token: http.RequestAborted);
+            found = events.Aggregate((SupervisedTask?)null, (state, e) => SupervisedTask.Evolve(state, e.Data));
+            version = events.Count == 0 ? 0 : events[^1].Version;
+            now = instant;
+        }
+        else
+        {
+            var batch = session.CreateBatchQuery();
+            var task = batch.Load<SupervisedTask>(key);
+            var state = batch.Events.FetchStreamState(key);
+            await batch.Execute(http.RequestAborted);
+            found = await task;
+            version = (await state)?.Version ?? 0;
+        }
+        if (found is null)
+        {
+            if (asOf is not null && await session.Events.FetchStreamStateAsync(key, http.RequestAborted) is not null)
+                return Problems.NotFound($"Task {number} of plan '{planId}' was not yet assigned at {asOf:O}.");
             return await NotFoundAsync(session, planId, number);
+        }
         if (!TaskAccess.MayRead(found, ActorFilter.Of(http)))
             return Problems.Forbidden($"Your unit is not on task {number} of plan '{planId}'.");
-        http.Response.Headers.ETag = IfMatch.Format(stream.Version);
-        return Results.Ok(new TaskView(stream.Version, found));
+        if (asOf is null) http.Response.Headers.ETag = IfMatch.Format(version);
+        var light = TrafficLight.Of(found, await policy.RulesForAsync(planId, http.RequestAborted), policy.Calendar, now);
+        return Results.Ok(new TaskView(version, now, found, light));
     }
 
     public static async Task<IResult> List(string planId, string? unit, string? status, bool? overdue,

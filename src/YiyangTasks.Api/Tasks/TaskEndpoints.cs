@@ -12,7 +12,7 @@ public static class TaskEndpoints
             .WithSummary("List a plan's tasks, paged, filtered by unit, status or overdue")
             .Produces<TaskPage>().ProducesProblem(400).ProducesProblem(404);
         tasks.MapGet("/{number:int}", ReadTasks.One)
-            .WithSummary("A task's current state, with its version (also the ETag)")
+            .WithSummary("A task's current state (or, with ?asOf=, as it stood then), its version (the ETag) and its traffic light")
             .Produces<TaskView>().ProducesProblem(404);
         tasks.MapGet("/{number:int}/history", ReadTasks.History)
             .WithSummary("Every event of a task: type, data, version, time and actor")

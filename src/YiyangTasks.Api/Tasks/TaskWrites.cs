@@ -5,6 +5,8 @@ using Marten;
 using Marten.Exceptions;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Timeliness;
+using Wolverine.Marten;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Tasks;
@@ -15,7 +17,8 @@ namespace YiyangTasks.Api.Tasks;
 /// version. Concurrent writers never overwrite each other: without If-Match a conflict is decided again
 /// on the fresh state; with If-Match it is the client's 409. A repeated Idempotency-Key answers as the first time.
 /// </summary>
-public sealed class TaskWrites(IDocumentStore store, TimeProvider clock, ILogger<TaskWrites> logger)
+public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes, TimelinessPolicy timeliness,
+    TimeProvider clock, ILogger<TaskWrites> logger)
 {
     private const int Attempts = 8;
 
@@ -38,7 +41,11 @@ public sealed class TaskWrites(IDocumentStore store, TimeProvider clock, ILogger
 
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
+            // A fresh outbox per attempt, so a scheduled check staged by a failed attempt is not sent.
+            await using var scope = scopes.CreateAsyncScope();
+            var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
             await using var session = store.LightweightSession();
+            outbox.Enroll(session);
             session.CorrelationId = Correlation.Id(http);
             session.LastModifiedBy = actor.UserId;
             session.SetHeader("actor", actor);
@@ -53,11 +60,15 @@ public sealed class TaskWrites(IDocumentStore store, TimeProvider clock, ILogger
                 return Problems.VersionConflict(expected, lastSeenVersion);
             if (authorize?.Invoke(stream.Aggregate, actor) is { } refusal) return refusal;
 
-            var decision = decide(stream.Aggregate, actor, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var decision = decide(stream.Aggregate, actor, now);
             if (decision.Refusal is { } violation)
                 return Problems.RuleViolated(violation.Rule, violation.Message, lastSeenVersion);
 
             stream.AppendMany(decision.Events);
+            var after = decision.Events.Aggregate(stream.Aggregate, (state, e) => SupervisedTask.Evolve(state, e)!);
+            var rules = await timeliness.RulesForAsync(planId, http.RequestAborted);
+            await TimelinessScheduler.AfterChangeAsync(session, outbox, stream.Aggregate, after, rules, timeliness, now);
             var accepted = new CommandAccepted(planId, number, lastSeenVersion + decision.Events.Count,
                 decision.Events.Select(e => e.GetType().Name).ToArray(), recordId);
             if (idempotencyId is not null)

@@ -1,4 +1,5 @@
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Domain.Timeliness;
 
 namespace YiyangTasks.Domain.Plans;
 
@@ -12,7 +13,8 @@ public sealed record PlanRegistered(
     DateOnly? IssuedOn,
     IReadOnlyList<int> TaskNumbers,
     Actor RegisteredBy,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    TimelinessRules? Rules = null);
 
 /// <summary>A plan (实施方案/分工方案) whose numbered tasks are followed through; its stream id is the plan id.</summary>
 public sealed record Plan(
@@ -23,7 +25,8 @@ public sealed record Plan(
     string? IssuingBody,
     DateOnly? IssuedOn,
     IReadOnlyList<int> TaskNumbers,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    TimelinessRules? Rules = null)
 {
     /// <summary>Folds one event of the plan's stream.</summary>
     public static Plan? Evolve(Plan? plan, object @event) => @event switch
@@ -33,5 +36,5 @@ public sealed record Plan(
     };
 
     public static Plan FromRegistration(PlanRegistered e) =>
-        new(e.PlanId, e.Title, e.Jurisdiction, e.DocumentNumber, e.IssuingBody, e.IssuedOn, e.TaskNumbers, e.RegisteredAt);
+        new(e.PlanId, e.Title, e.Jurisdiction, e.DocumentNumber, e.IssuingBody, e.IssuedOn, e.TaskNumbers, e.RegisteredAt, e.Rules);
 }

@@ -74,6 +74,9 @@ public sealed record SupervisedTask
     public IReadOnlyList<UnitSanction> Escalations { get; init; } = [];
     public IReadOnlyList<Lapse> Lapses { get; init; } = [];
 
+    /// <summary>When a revised plan withdrew the task; a withdrawn task takes no more commands and owes nothing.</summary>
+    public DateTimeOffset? WithdrawnAt { get; init; }
+
     /// <summary>When the task's completion was reported for the review that led to acceptance (on time or not is judged by this).</summary>
     public DateTimeOffset? CompletionReportedAt { get; init; }
 
@@ -91,6 +94,8 @@ public sealed record SupervisedTask
     public IReadOnlyList<string> OutstandingAcknowledgements => LeadUnits.Where(u => !HasAcknowledged(u)).ToArray();
 
     public bool IsCompleted => CompletedAt is not null;
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
 
     /// <summary>Each unit's latest report that no correction has superseded.</summary>
     public IReadOnlyList<ProgressReport> CurrentReports => Reports.Where(r => !r.Superseded).ToArray();
@@ -156,6 +161,18 @@ public sealed record SupervisedTask
     public SupervisedTask When(AccountabilityEscalated e) =>
         this with { Escalations = [.. Escalations, new UnitSanction(e.Units, e.Reason, e.EscalatedAt)] };
 
+    public SupervisedTask When(TaskRevised e) => (this with
+    {
+        Text = e.Text,
+        LeadUnits = e.LeadUnits,
+        CooperatingUnits = e.CooperatingUnits,
+        Mode = e.Mode,
+        Deadline = e.Deadline,
+        DeadlineWords = e.DeadlineWords,
+    }).WithStatus();
+
+    public SupervisedTask When(TaskWithdrawn e) => this with { WithdrawnAt = e.WithdrawnAt };
+
     public SupervisedTask When(AcknowledgementOverdue e) =>
         this with { Lapses = [.. Lapses, new Lapse(LapseKind.AcknowledgementOverdue, e.Unit, e.DueOn, null, null, e.DetectedAt)] };
 
@@ -184,6 +201,8 @@ public sealed record SupervisedTask
         (_, SupervisionFindingRecorded e) => task.When(e),
         (_, AdmonishmentIssued e) => task.When(e),
         (_, AccountabilityEscalated e) => task.When(e),
+        (_, TaskRevised e) => task.When(e),
+        (_, TaskWithdrawn e) => task.When(e),
         (_, AcknowledgementOverdue e) => task.When(e),
         (_, ReportMissed e) => task.When(e),
         (_, DeadlineMissed e) => task.When(e),

@@ -4,9 +4,12 @@ namespace YiyangTasks.Domain.Tasks;
 internal static class TaskRules
 {
     /// <summary>An accepted task takes no more commands except supervision findings.</summary>
-    public static Decision? RefuseIfCompleted(SupervisedTask task) => task.IsCompleted
-        ? Decision.Refuse("task-completed", $"Task {task.Number} was accepted as complete; it takes no more commands except supervision findings.")
-        : null;
+    public static Decision? RefuseIfCompleted(SupervisedTask task) =>
+        task.IsWithdrawn
+            ? Decision.Refuse("task-withdrawn", $"Task {task.Number} was withdrawn by a revision of the plan; it takes no more commands.")
+            : task.IsCompleted
+                ? Decision.Refuse("task-completed", $"Task {task.Number} was accepted as complete; it takes no more commands except supervision findings.")
+                : null;
 
     public static Decision? RefuseIfNotLeadUnit(SupervisedTask task, string unit, string rule, string doing) => task.IsLeadUnit(unit)
         ? null

@@ -10,13 +10,17 @@ namespace YiyangTasks.Api.Tests.Infrastructure;
 /// <summary>The real API host, with its own database on the shared test server and a clock the test moves.</summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string SigningKey = "test-signing-key-0123456789-0123456789-abcdef";
+
+    /// <summary>Monday 2 March 2026, 09:00 in Beijing.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
     public TestClock Clock { get; } = new(Start);
 
-    public const string SigningKey = "test-signing-key-0123456789-0123456789-abcdef";
+    public string ConnectionString { get; protected set; } = "";
 
-    public string ConnectionString { get; private set; } = "";
+    /// <summary>Settings of this host; by default the scheduled digest and sweep stay out of the tests' way.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>An HTTP client of the real pipeline, carrying a token for this role (and unit).</summary>
     public HttpClient As(string role, string? unit = null, string? name = null)
@@ -38,6 +42,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting(DatabaseConnection.ConfigurationKey, ConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Digest:Cron", "0 0 1 1 *");
+        builder.UseSetting("Digest:CatchUpOnStart", "false");
+        builder.UseSetting("Timeliness:SweepCron", "0 0 1 1 *");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

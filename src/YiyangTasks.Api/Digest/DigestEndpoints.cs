@@ -1,0 +1,49 @@
+using Marten;
+using Wolverine;
+using YiyangTasks.Api.Http;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Domain.Timeliness;
+
+namespace YiyangTasks.Api.Digest;
+
+/// <summary>The overdue digest: read the latest or a day's, run one by hand; and the admin's webhooks.</summary>
+public static class DigestEndpoints
+{
+    public static void MapDigests(this RouteGroupBuilder api)
+    {
+        var digests = api.MapGroup("/digests/overdue").WithTags("Digest");
+        digests.MapGet("/latest", Latest).RequireAuthorization(Policies.OfficeOrSupervision)
+            .WithSummary("The latest overdue digest").Produces<OverdueDigest>().ProducesProblem(404);
+        digests.MapGet("/{date}", OfDay).RequireAuthorization(Policies.OfficeOrSupervision)
+            .WithSummary("The overdue digest of a day (yyyy-MM-dd)").Produces<OverdueDigest>().ProducesProblem(400).ProducesProblem(404);
+        digests.MapPost("/runs", RunNow).RequireAuthorization(Policies.OfficeWork)
+            .WithSummary("Build today's digest now (or deliver it again) and answer it")
+            .Produces<OverdueDigest>().ProducesProblem(403);
+
+        var webhooks = api.MapGroup("/admin/digest-webhooks").WithTags("Digest").RequireAuthorization(Policies.AdminWork);
+        webhooks.MapGet("", DigestWebhookEndpoints.List).WithSummary("The digest's webhooks").Produces<DigestWebhook[]>();
+        webhooks.MapPut("/{id}", DigestWebhookEndpoints.Put).WithSummary("Add or change a digest webhook")
+            .Accepts<DigestWebhookRequest>("application/json").Produces<DigestWebhook>().ProducesProblem(400);
+        webhooks.MapDelete("/{id}", DigestWebhookEndpoints.Delete).WithSummary("Remove a digest webhook").Produces(204);
+    }
+
+    private static async Task<IResult> Latest(IQuerySession session, CancellationToken cancellationToken)
+    {
+        var latest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? Problems.NotFound("No overdue digest has been built yet.") : Results.Ok(latest);
+    }
+
+    private static async Task<IResult> OfDay(string date, IQuerySession session, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return Problems.Invalid("date", "must be a date as yyyy-MM-dd.");
+        var digest = await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(day), cancellationToken);
+        return digest is null ? Problems.NotFound($"There is no overdue digest of {date}.") : Results.Ok(digest);
+    }
+
+    private static async Task<IResult> RunNow(IMessageBus bus, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await bus.InvokeAsync(new RunOverdueDigest("manual"), cancellationToken);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        return Results.Ok(await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), cancellationToken));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using YiyangTasks.Domain.Calendar;
+using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Domain.Timeliness;
+
+namespace YiyangTasks.Api.Digest;
+
+/// <summary>A task's latest progress report, as the digest quotes it.</summary>
+public sealed record LastReport(DateTimeOffset ReportedAt, string Unit, int PercentDone, ProgressStatus Status);
+
+/// <summary>One overdue obligation of a task: what was due, when, and how many working days ago.</summary>
+public sealed record DigestItem(string PlanId, int Number, string Task, ObligationKind Obligation, DateOnly DueOn,
+    int WorkingDaysOverdue, LastReport? LastReport);
+
+/// <summary>A lead unit's overdue obligations in the digest.</summary>
+public sealed record DigestUnit(string Unit, IReadOnlyList<DigestItem> Items);
+
+/// <summary>Where the digest was delivered, or why not yet.</summary>
+public sealed record DigestDelivery(string WebhookId, DateTimeOffset At, bool Delivered, string? Error);
+
+/// <summary>
+/// The overdue-task digest (逾期任务通报) of one working day: every unmet obligation past due, grouped by
+/// lead unit, with days overdue and the task's last report. Stored once per day; its id is the date.
+/// </summary>
+public sealed record OverdueDigest
+{
+    public string Id { get; init; } = "";
+    public DateOnly Date { get; init; }
+    public DateTimeOffset GeneratedAt { get; init; }
+    public string Trigger { get; init; } = "";
+    public int TaskCount { get; init; }
+    public IReadOnlyList<DigestUnit> Units { get; init; } = [];
+    public string Markdown { get; init; } = "";
+    public IReadOnlyList<DigestDelivery> Deliveries { get; init; } = [];
+
+    public static string IdFor(DateOnly date) => date.ToString("yyyy-MM-dd");
+
+    /// <summary>Composes the digest from the tasks that have lapsed obligations.</summary>
+    public static OverdueDigest Compose(DateOnly date, DateTimeOffset now, string trigger,
+        IEnumerable<(SupervisedTask Task, TimelinessRules Rules)> tasks, WorkingDayCalendar calendar)
+    {
+        var items = new List<(string Unit, DigestItem Item)>();
+        var taskCount = 0;
+        foreach (var (task, rules) in tasks)
+        {
+            if (task.IsCompleted) continue;
+            var overdue = Obligations.Of(task, rules, calendar, now).Where(o => !o.IsMet && o.DueAt <= now).ToArray();
+            if (overdue.Length == 0) continue;
+            taskCount++;
+            var last = task.Reports.OrderByDescending(r => r.ReportedAt).FirstOrDefault() is { } r
+                ? new LastReport(r.ReportedAt, r.Unit, r.PercentDone, r.Status)
+                : null;
+            foreach (var obligation in overdue)
+            {
+                var item = new DigestItem(task.PlanId, task.Number, Shorten(task.Text), obligation.Kind, obligation.DueOn,
+                    Math.Max(0, calendar.WorkingDaysBetween(obligation.DueOn, date)), last);
+                foreach (var unit in obligation.Unit is { } u ? [u] : task.LeadUnits) items.Add((unit, item));
+            }
+        }
+        var units = items.GroupBy(i => i.Unit)
+            .Select(g => new DigestUnit(g.Key, g.Select(i => i.Item).OrderByDescending(i => i.WorkingDaysOverdue)
+                .ThenBy(i => i.PlanId).ThenBy(i => i.Number).ToArray()))
+            .OrderByDescending(u => u.Items.Count).ThenBy(u => u.Unit, StringComparer.Ordinal)
+            .ToArray();
+        return new OverdueDigest
+        {
+            Id = IdFor(date),
+            Date = date,
+            GeneratedAt = now,
+            Trigger = trigger,
+            TaskCount = taskCount,
+            Units = units,
+            Markdown = ToMarkdown(date, taskCount, units),
+        };
+    }
+
+    private static string ToMarkdown(DateOnly date, int taskCount, IReadOnlyList<DigestUnit> units)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"### 逾期任务通报 {date:yyyy-MM-dd}");
+        if (taskCount == 0)
+        {
+            text.AppendLine("今日无逾期任务。");
+            return text.ToString();
+        }
+        text.AppendLine($"共 {taskCount} 项任务有逾期事项，涉及 {units.Count} 个牵头单位。");
+        foreach (var unit in units)
+        {
+            text.AppendLine();
+            text.AppendLine($"**{unit.Unit}**（{unit.Items.Count} 项）");
+            foreach (var item in unit.Items)
+            {
+                var report = item.LastReport is { } r ? $"；最近报告 {ChinaTime.DateOf(r.ReportedAt):yyyy-MM-dd} 完成{r.PercentDone}%" : "；暂无进展报告";
+                text.AppendLine($"- {item.PlanId} 第{item.Number}项 {Describe(item.Obligation)}，应于 {item.DueOn:yyyy-MM-dd}，逾期 {item.WorkingDaysOverdue} 个工作日{report}");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Describe(ObligationKind kind) => kind switch
+    {
+        ObligationKind.Acknowledgement => "未签收",
+        ObligationKind.Report => "未报送进展",
+        ObligationKind.Completion => "未按期办结",
+        _ => kind.ToString(),
+    };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}

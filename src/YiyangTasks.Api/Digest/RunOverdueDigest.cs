@@ -1,0 +1,92 @@
+using JasperFx;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Domain.Timeliness;
+
+namespace YiyangTasks.Api.Digest;
+
+/// <summary>Build (once) and deliver the overdue digest of today. Trigger: schedule, startup or manual.</summary>
+public sealed record RunOverdueDigest(string Trigger = "schedule");
+
+/// <summary>Builds the day's digest once, even with several API processes on one database, and queues its deliveries.</summary>
+public static class RunOverdueDigestHandler
+{
+    public static async Task Handle(RunOverdueDigest message, IDocumentStore store, IMessageBus bus,
+        IServiceScopeFactory scopes, TimelinessPolicy policy, TimeProvider clock, ILogger<RunOverdueDigest> logger,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var manual = message.Trigger == "manual";
+        if (!manual && !policy.Calendar.IsWorkingDay(today))
+        {
+            logger.LogInformation("{Date} is not a working day: no overdue digest", today);
+            return;
+        }
+
+        // Lapses first, so the digest sees everything that fell due by now.
+        await bus.InvokeAsync(new SweepDueChecks(), cancellationToken);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
+        await using var session = store.LightweightSession();
+        outbox.Enroll(session);
+        var existing = await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), cancellationToken);
+        if (existing is not null && !manual) return;
+
+        var digest = existing ?? await ComposeAsync(session, today, now, message.Trigger, policy, cancellationToken);
+        if (existing is null) session.Insert(digest);
+        var webhooks = await session.Query<DigestWebhook>().Where(w => w.Enabled).ToListAsync(cancellationToken);
+        foreach (var webhook in webhooks)
+            await outbox.PublishAsync(new DeliverDigest(digest.Id, webhook.Id));
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Overdue digest {Date}: {Tasks} tasks, delivering to {Webhooks} webhooks ({Trigger})",
+                digest.Id, digest.TaskCount, webhooks.Count, message.Trigger);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Another process built today's digest first: it delivers it too.
+            logger.LogInformation("Overdue digest {Date} was already built by another process", digest.Id);
+        }
+    }
+
+    private static async Task<OverdueDigest> ComposeAsync(IQuerySession session, DateOnly today, DateTimeOffset now,
+        string trigger, TimelinessPolicy policy, CancellationToken cancellationToken)
+    {
+        // Only tasks with a recorded lapse can have an overdue obligation: the sweep above recorded them all.
+        var tasks = await session.Query<SupervisedTask>()
+            .Where(t => t.Status != Domain.Tasks.TaskStatus.Completed && t.Lapses.Any())
+            .ToListAsync(cancellationToken);
+        var withRules = new List<(SupervisedTask, TimelinessRules)>(tasks.Count);
+        foreach (var task in tasks) withRules.Add((task, await policy.RulesForAsync(task.PlanId, cancellationToken)));
+        return OverdueDigest.Compose(today, now, trigger, withRules, policy.Calendar);
+    }
+}
+
+/// <summary>At start-up: if today's digest was due already and none was built (the service was down), build it now.</summary>
+public sealed class MissedDigestCatchUp(IServiceProvider services, DigestSchedule schedule, TimelinessPolicy policy,
+    TimeProvider clock, ILogger<MissedDigestCatchUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        if (!policy.Calendar.IsWorkingDay(today) || schedule.TodaysOccurrence(now) is not { } due || due > now) return;
+        try
+        {
+            await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+            if (await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), stoppingToken) is not null) return;
+            logger.LogInformation("Today's overdue digest was due at {Due} and was not built: building it now", due);
+            await services.GetRequiredService<IMessageBus>().InvokeAsync(new RunOverdueDigest("startup"), stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Catching up today's overdue digest failed");
+        }
+    }
+}

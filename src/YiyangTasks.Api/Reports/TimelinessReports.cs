@@ -1,0 +1,111 @@
+using Marten;
+using YiyangTasks.Api.Digest;
+using YiyangTasks.Api.Http;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Domain.Plans;
+using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Domain.Timeliness;
+using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
+
+namespace YiyangTasks.Api.Reports;
+
+/// <summary>A task past due on something, for the office's overdue list.</summary>
+public sealed record OverdueTask(int Number, string Text, IReadOnlyList<string> LeadUnits, ObligationKind Obligation,
+    string? Unit, DateOnly DueOn, int WorkingDaysOverdue);
+
+/// <summary>What changed since the last digest: tasks newly overdue, and tasks no longer overdue.</summary>
+public sealed record SinceLastDigest(DateOnly? DigestDate, IReadOnlyList<int> NewlyOverdue, IReadOnlyList<int> NoLongerOverdue);
+
+/// <summary>The joint-conference office's view of one plan.</summary>
+public sealed record PlanOverview(string PlanId, string Title, DateTimeOffset AsOf, IReadOnlyDictionary<TaskStatus, int> TasksByStatus,
+    IReadOnlyDictionary<Light, int> Lights, IReadOnlyList<OverdueTask> Overdue, IReadOnlyList<UnitTimeliness> UnitRanking,
+    SinceLastDigest SinceLastDigest);
+
+/// <summary>GET /api/reports/timeliness and GET /api/reports/plans/{planId}/overview, as JSON or (Accept: text/csv) CSV.</summary>
+public static class TimelinessReports
+{
+    public static void MapReports(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("/timeliness", UnitReport)
+            .WithSummary("Per-unit timeliness: acknowledgements, reports, overdue tasks, completions, ratings, on-time rate")
+            .WithDescription("Filter by plan and unit; from/to (yyyy-MM-dd) keep the tasks assigned in that range. Accept: text/csv answers CSV (UTF-8 with BOM).")
+            .Produces<UnitTimeliness[]>().Produces(200, contentType: "text/csv").ProducesProblem(400).ProducesProblem(404);
+        reports.MapGet("/plans/{planId}/overview", Overview).RequireAuthorization(Policies.OfficeOrSupervision)
+            .WithSummary("A plan for the joint-conference office: status counts, lights, overdue list, unit ranking (通报), changes since the last digest")
+            .Produces<PlanOverview>().Produces(200, contentType: "text/csv").ProducesProblem(404);
+    }
+
+    public static async Task<IResult> UnitReport(string? plan, string? unit, DateOnly? from, DateOnly? to, HttpContext http,
+        IQuerySession session, TimelinessPolicy policy, TimeProvider clock)
+    {
+        var actor = ActorFilter.Of(http);
+        if (actor.Role == Roles.Liaison)
+        {
+            if (unit is not null && unit != actor.Unit) return Problems.Forbidden("A liaison reads only their own unit's report.");
+            unit = actor.Unit;
+        }
+        if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "must not be before from.");
+        if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
+            return Problems.NotFound($"There is no plan '{plan}'.");
+
+        var query = session.Query<SupervisedTask>().AsQueryable();
+        if (plan is not null) query = query.Where(x => x.PlanId == plan);
+        if (unit is not null) query = query.Where(x => x.LeadUnits.Contains(unit) || x.CooperatingUnits.Contains(unit));
+        var tasks = (await query.ToListAsync(http.RequestAborted))
+            .Where(x => (from is null || ChinaTime.DateOf(x.AssignedAt) >= from) && (to is null || ChinaTime.DateOf(x.AssignedAt) <= to))
+            .ToArray();
+        var rows = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
+        if (unit is not null) rows = rows.Where(r => r.Unit == unit).ToArray();
+        return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
+    }
+
+    public static async Task<IResult> Overview(string planId, HttpContext http, IQuerySession session, TimelinessPolicy policy, TimeProvider clock)
+    {
+        var plan = await session.LoadAsync<Plan>(planId, http.RequestAborted);
+        if (plan is null) return Problems.NotFound($"There is no plan '{planId}'.");
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var rules = await policy.RulesForAsync(planId, http.RequestAborted);
+        var tasks = await session.Query<SupervisedTask>().Where(t => t.PlanId == planId).OrderBy(t => t.Number).ToListAsync(http.RequestAborted);
+
+        var overdue = tasks.Where(t => !t.IsCompleted)
+            .SelectMany(t => Obligations.Of(t, rules, policy.Calendar, now)
+                .Where(o => !o.IsMet && o.DueAt <= now)
+                .Select(o => new OverdueTask(t.Number, t.Text, t.LeadUnits, o.Kind, o.Unit, o.DueOn,
+                    Math.Max(0, policy.Calendar.WorkingDaysBetween(o.DueOn, today)))))
+            .OrderByDescending(o => o.WorkingDaysOverdue).ThenBy(o => o.Number)
+            .ToArray();
+        var lights = tasks.Select(t => TrafficLight.Of(t, rules, policy.Calendar, now).Light)
+            .GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        var byStatus = tasks.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
+        var ranking = UnitTimelinessReport.Of(tasks.Select(t => (t, rules)), policy.Calendar, now);
+
+        var lastDigest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(http.RequestAborted);
+        var before = lastDigest?.Units.SelectMany(u => u.Items).Where(i => i.PlanId == planId).Select(i => i.Number).ToHashSet() ?? [];
+        var overdueNow = overdue.Select(o => o.Number).ToHashSet();
+        var since = new SinceLastDigest(lastDigest?.Date,
+            overdueNow.Except(before).Order().ToArray(), before.Except(overdueNow).Order().ToArray());
+
+        if (Csv.IsWanted(http.Request)) return UnitCsv($"{planId}-ranking.csv", ranking);
+        return Results.Ok(new PlanOverview(plan.Id, plan.Title, now, byStatus, lights, overdue, ranking, since));
+    }
+
+    private static async Task<IReadOnlyList<UnitTimeliness>> RowsAsync(IReadOnlyList<SupervisedTask> tasks, TimelinessPolicy policy,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Each task is judged by its own plan's rules.
+        var judged = new List<(SupervisedTask, TimelinessRules)>(tasks.Count);
+        foreach (var task in tasks) judged.Add((task, await policy.RulesForAsync(task.PlanId, cancellationToken)));
+        return UnitTimelinessReport.Of(judged, policy.Calendar, now);
+    }
+
+    private static IResult UnitCsv(string fileName, IEnumerable<UnitTimeliness> rows) => Csv.File(fileName,
+        ["单位 unit", "牵头 led", "配合 cooperated", "签收及时 ack on time", "签收逾期 ack late", "未签收 ack outstanding", "平均签收工作日 avg ack days",
+            "报送及时 reports on time", "报送逾期 reports late", "漏报 reports missed", "当前逾期 overdue now", "按期办结 completed on time",
+            "逾期办结 completed late", "效能告诫 admonishments", "及时率 on-time rate"],
+        rows.Select(r => (IReadOnlyList<object?>)[r.Unit, r.TasksLed, r.TasksCooperated, r.AcknowledgementsOnTime, r.AcknowledgementsLate,
+            r.AcknowledgementsOutstanding, r.AverageAcknowledgementWorkingDays, r.ReportsOnTime, r.ReportsLate, r.ReportsMissed,
+            r.TasksOverdueNow, r.CompletedOnTime, r.CompletedLate, r.Admonishments, r.OnTimeRate]));
+}

@@ -1,0 +1,36 @@
+namespace YiyangTasks.Domain.Tasks;
+
+/// <summary>A revised version of the plan words this task anew: record what changed, or nothing if nothing did.</summary>
+public sealed record ReviseTask(
+    string Text,
+    IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> CooperatingUnits,
+    ResponsibilityMode Mode,
+    DateOnly? Deadline,
+    string? DeadlineWords)
+{
+    public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
+    {
+        if (task.IsWithdrawn)
+            return Decision.Refuse("task-withdrawn", $"Task {task.Number} was withdrawn; a revision cannot change it.");
+        var changes = new List<string>();
+        if (task.Text != Text) changes.Add("text");
+        if (!task.LeadUnits.SequenceEqual(LeadUnits)) changes.Add("leadUnits");
+        if (!task.CooperatingUnits.SequenceEqual(CooperatingUnits)) changes.Add("cooperatingUnits");
+        if (task.Mode != Mode) changes.Add("mode");
+        if (task.Deadline != Deadline) changes.Add("deadline");
+        if (changes.Count == 0) return Decision.Accept();
+        if (LeadUnits.Count == 0)
+            return Decision.Refuse("task-needs-lead-unit", $"The revision of task {task.Number} names no lead unit.");
+        return Decision.Accept(new TaskRevised(Text, LeadUnits, CooperatingUnits, Mode, Deadline, DeadlineWords, changes, actor, now));
+    }
+}
+
+/// <summary>A revised version of the plan no longer lists this task: withdraw it, keeping its history.</summary>
+public sealed record WithdrawTask(string Reason)
+{
+    public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now) =>
+        task.IsWithdrawn
+            ? Decision.Accept()
+            : Decision.Accept(new TaskWithdrawn(Reason, actor, now));
+}
