@@ -11,7 +11,9 @@ using YiyangTasks.Api.Reports;
 using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Timeliness;
 
-var builder = WebApplication.CreateBuilder(args);
+// Host commands (token, import) take their own arguments; the host's configuration does not read them.
+var hostCommand = args.FirstOrDefault() is TokenCommand.Name or ImportCommand.Name;
+var builder = WebApplication.CreateBuilder(hostCommand ? [] : args);
 
 if (args.FirstOrDefault() == TokenCommand.Name)
     return TokenCommand.Run(args.Skip(1).ToArray(), builder.Configuration, Console.Out, Console.Error);
@@ -34,6 +36,11 @@ builder.Services.AddSingleton<UnitDirectoryCache>();
 builder.Services.AddSingleton<UnitRegistration>();
 builder.Services.AddSingleton<ActorFilter>();
 builder.Services.AddSingleton<TimelinessPolicy>();
+builder.Services.AddSingleton<PlanAssignment>();
+builder.Services.AddSingleton<PlanImporter>();
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);
+if (hostCommand) builder.WebHost.UseUrls("http://127.0.0.1:0");
+else if (builder.Environment.IsDevelopment()) builder.Services.AddHostedService<DemoPlans>();
 builder.Services.AddHostedService<StartupSweep>();
 if (builder.Configuration.GetValue("Digest:CatchUpOnStart", true)) builder.Services.AddHostedService<MissedDigestCatchUp>();
 builder.Services.AddHttpClient("digest", client => client.Timeout = TimeSpan.FromSeconds(15));
@@ -69,6 +76,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         app.Logger.LogInformation("YiyangTasks is listening on {Url}; Swagger UI at {Url}/swagger", url, url);
 });
 
+if (hostCommand) return await ImportCommand.RunAsync(app, args.Skip(1).ToArray());
 await app.RunAsync();
 return 0;
 

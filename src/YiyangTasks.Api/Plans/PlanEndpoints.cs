@@ -14,6 +14,15 @@ public static class PlanEndpoints
         plans.MapGet("/{planId}", ReadPlans.One)
             .WithSummary("A plan, with its tasks counted by status")
             .Produces<PlanView>().ProducesProblem(404);
+        plans.MapPost("/import", ImportEndpoint.Handle)
+            .RequireAuthorization(Policies.OfficeWork)
+            .WithSummary("Import a published plan: answer what was understood (dryRun=true stores nothing) or assign its tasks")
+            .WithDescription("Body: the document as text/plain (UTF-8 or GB18030), the structured table as text/csv, or multipart/form-data with a file. " +
+                             "Re-importing the same document is a no-op; a revised one is recorded as differences on the existing tasks.")
+            .Accepts<string>("text/plain", "text/csv", "multipart/form-data")
+            .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status201Created)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413)
+            .ProducesProblem(415).ProducesProblem(422);
         plans.MapPost("", RegisterPlan.Handle)
             .RequireAuthorization(Policies.OfficeWork)
             .WithSummary("Register a plan and assign its tasks in one transaction")

@@ -77,7 +77,7 @@ public static partial class PlanIds
 public static class RegisterPlan
 {
     public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, TimeProvider clock,
-        UnitRegistration units, UnitDirectoryCache directory, IMartenOutbox outbox, TimelinessPolicy timeliness)
+        PlanAssignment assignment, UnitDirectoryCache directory, IMartenOutbox outbox)
     {
         var (request, problem) = await RequestBody.ReadJsonAsync<RegisterPlanRequest>(http.Request, 4 * 1024 * 1024);
         if (problem is not null) return problem;
@@ -92,35 +92,14 @@ public static class RegisterPlan
         session.SetHeader("actor", actor);
 
         if (await session.Events.FetchStreamStateAsync(request.PlanId!) is not null)
-            return Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.",
-                $"A plan with id '{request.PlanId}' is already registered.");
+            return PlanExists(request.PlanId!);
 
-        var named = request.Tasks!.SelectMany(t => (t.LeadUnits ?? []).Concat(t.CooperatingUnits ?? []));
-        var canonical = await units.EnsureAsync(session, named, request.Jurisdiction!.Trim(), http.RequestAborted);
-        IReadOnlyList<string> Canonical(IReadOnlyList<string>? written) =>
-            written?.Select(u => canonical[u.Trim()]).Distinct().ToArray() ?? [];
-
-        var assignments = new List<TaskAssigned>();
-        foreach (var task in request.Tasks!)
-        {
-            var command = new AssignTask(request.PlanId!, task.Number, task.Text!.Trim(), Canonical(task.LeadUnits),
-                Canonical(task.CooperatingUnits), task.Mode, task.Deadline, task.DeadlineWords, task.ReportingCycle);
-            var decision = command.Decide(actor, now);
-            if (decision.Refusal is { } refusal)
-                return Problems.Invalid($"tasks[{task.Number}]", refusal.Message);
-            assignments.Add((TaskAssigned)decision.Events.Single());
-        }
-
-        var registered = new PlanRegistered(request.PlanId!, request.Title!.Trim(), request.Jurisdiction!.Trim(),
-            request.DocumentNumber, request.IssuingBody, request.IssuedOn,
-            assignments.Select(a => a.Number).Order().ToArray(), actor, now, request.Timeliness);
-        session.Events.StartStream<Plan>(request.PlanId!, registered);
-        var rules = request.Timeliness ?? TimelinessRules.Default;
-        foreach (var assigned in assignments)
-        {
-            session.Events.StartStream<SupervisedTask>(SupervisedTask.StreamKey(assigned.PlanId, assigned.Number), assigned);
-            await TimelinessScheduler.ScheduleNextAsync(session, outbox, SupervisedTask.FromAssignment(assigned), rules, timeliness, now);
-        }
+        var draft = new PlanDraft(request.PlanId!, request.Title!.Trim(), request.Jurisdiction!.Trim(), request.DocumentNumber,
+            request.IssuingBody, request.IssuedOn, request.Timeliness, null,
+            request.Tasks!.Select(t => new AssignTask(request.PlanId!, t.Number, t.Text!.Trim(), t.LeadUnits ?? [],
+                t.CooperatingUnits ?? [], t.Mode, t.Deadline, t.DeadlineWords, t.ReportingCycle)).ToArray());
+        var (registered, refusal) = await assignment.StageNewAsync(session, outbox, draft, actor, now, http.RequestAborted);
+        if (refusal is not null) return Problems.Invalid("tasks", refusal.Message);
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);
@@ -128,9 +107,12 @@ public static class RegisterPlan
         }
         catch (Exception e) when (e.GetType().Name.Contains("ExistingStreamIdCollision"))
         {
-            return Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.",
-                $"A plan with id '{request.PlanId}' was registered at the same time.");
+            return PlanExists(request.PlanId!);
         }
-        return Results.Created($"/api/plans/{request.PlanId}", PlanView.From(Plan.FromRegistration(registered), new Dictionary<Domain.Tasks.TaskStatus, int> { [Domain.Tasks.TaskStatus.Assigned] = assignments.Count }));
+        return Results.Created($"/api/plans/{request.PlanId}", PlanView.From(Plan.FromRegistration(registered!),
+            new Dictionary<Domain.Tasks.TaskStatus, int> { [Domain.Tasks.TaskStatus.Assigned] = draft.Tasks.Count }));
     }
+
+    internal static IResult PlanExists(string planId) =>
+        Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.", $"A plan with id '{planId}' is already registered.");
 }

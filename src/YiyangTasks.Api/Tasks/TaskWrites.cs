@@ -20,7 +20,7 @@ namespace YiyangTasks.Api.Tasks;
 public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes, TimelinessPolicy timeliness,
     TimeProvider clock, ILogger<TaskWrites> logger)
 {
-    private const int Attempts = 8;
+    private const int Attempts = 40;
 
     public delegate Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now);
 
@@ -37,64 +37,79 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
         var streamKey = SupervisedTask.StreamKey(planId, number);
         var fingerprint = idempotencyKey.Length == 0 ? null : Fingerprint(request, actor);
         var idempotencyId = idempotencyKey.Length == 0 ? null : $"{actor.UserId}|{idempotencyKey}";
-        long lastSeenVersion = 0;
 
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        var attempt = new Attempt(http, planId, number, streamKey, actor, expectedVersion, idempotencyId, fingerprint, recordId, decide, authorize);
+        for (var tries = 1; tries <= Attempts; tries++)
         {
-            // A fresh outbox per attempt, so a scheduled check staged by a failed attempt is not sent.
-            await using var scope = scopes.CreateAsyncScope();
-            var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
-            await using var session = store.LightweightSession();
-            outbox.Enroll(session);
-            session.CorrelationId = Correlation.Id(http);
-            session.LastModifiedBy = actor.UserId;
-            session.SetHeader("actor", actor);
-
-            if (idempotencyId is not null && await session.LoadAsync<IdempotentResponse>(idempotencyId, http.RequestAborted) is { } earlier)
-                return earlier.Fingerprint == fingerprint ? earlier.Replay(http) : Problems.IdempotencyKeyReused();
-
-            var stream = await session.Events.FetchForWriting<SupervisedTask>(streamKey, http.RequestAborted);
-            if (stream.Aggregate is null) return await ReadTasks.NotFoundAsync(session, planId, number);
-            lastSeenVersion = stream.CurrentVersion ?? 0;
-            if (expectedVersion is long expected && expected != lastSeenVersion)
-                return Problems.VersionConflict(expected, lastSeenVersion);
-            if (authorize?.Invoke(stream.Aggregate, actor) is { } refusal) return refusal;
-
-            var now = clock.GetUtcNow();
-            var decision = decide(stream.Aggregate, actor, now);
-            if (decision.Refusal is { } violation)
-                return Problems.RuleViolated(violation.Rule, violation.Message, lastSeenVersion);
-
-            stream.AppendMany(decision.Events);
-            var after = decision.Events.Aggregate(stream.Aggregate, (state, e) => SupervisedTask.Evolve(state, e)!);
-            var rules = await timeliness.RulesForAsync(planId, http.RequestAborted);
-            await TimelinessScheduler.AfterChangeAsync(session, outbox, stream.Aggregate, after, rules, timeliness, now);
-            var accepted = new CommandAccepted(planId, number, lastSeenVersion + decision.Events.Count,
-                decision.Events.Select(e => e.GetType().Name).ToArray(), recordId);
-            if (idempotencyId is not null)
-                session.Insert(new IdempotentResponse(idempotencyId, fingerprint!, accepted, clock.GetUtcNow()));
-
             try
             {
-                await session.SaveChangesAsync(http.RequestAborted);
-                http.Response.Headers.ETag = IfMatch.Format(accepted.Version);
-                return Results.Ok(accepted);
+                if (await TryAsync(attempt) is { } answer) return answer;
             }
             catch (Exception e) when (IsConcurrencyConflict(e))
             {
-                if (expectedVersion is long stale) return Problems.VersionConflict(stale, lastSeenVersion + 1);
-                logger.LogDebug("Concurrent write to {Stream}, deciding again (attempt {Attempt})", streamKey, attempt);
+                if (expectedVersion is long stale) return Problems.VersionConflict(stale, attempt.LastSeenVersion + 1);
+                logger.LogDebug("Concurrent write to {Stream}, deciding again (try {Try})", streamKey, tries);
+                await Task.Delay(Random.Shared.Next(1, 5 + tries * 2), http.RequestAborted);
             }
-            // Another request with the same Idempotency-Key won the race: the next attempt replays its answer.
+            // Another request with the same Idempotency-Key won the race: the next try replays its answer.
             catch (DocumentAlreadyExistsException) when (idempotencyId is not null)
             {
             }
         }
-        return Problems.Contended(lastSeenVersion);
+        return Problems.Contended(attempt.LastSeenVersion);
+    }
+
+    private sealed record Attempt(HttpContext Http, string PlanId, int Number, string StreamKey, Actor Actor, long? ExpectedVersion,
+        string? IdempotencyId, string? Fingerprint, Guid? RecordId, Decide Decide, Func<SupervisedTask, Actor, IResult?>? Authorize)
+    {
+        public long LastSeenVersion { get; set; }
+    }
+
+    /// <summary>One try in its own transaction; null when nothing was answered and the command should be decided again.</summary>
+    private async Task<IResult?> TryAsync(Attempt a)
+    {
+        var cancellation = a.Http.RequestAborted;
+        // A fresh outbox per try, so a scheduled check staged by a failed try is not sent.
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
+        await using var session = store.LightweightSession();
+        outbox.Enroll(session);
+        session.CorrelationId = Correlation.Id(a.Http);
+        session.LastModifiedBy = a.Actor.UserId;
+        session.SetHeader("actor", a.Actor);
+
+        if (a.IdempotencyId is not null && await session.LoadAsync<IdempotentResponse>(a.IdempotencyId, cancellation) is { } earlier)
+            return earlier.Fingerprint == a.Fingerprint ? earlier.Replay(a.Http) : Problems.IdempotencyKeyReused();
+
+        // The stream's row is locked for the rest of this transaction: concurrent writers on one task
+        // queue here instead of failing one another, and nobody's events are lost.
+        var stream = await session.Events.FetchForExclusiveWriting<SupervisedTask>(a.StreamKey, cancellation);
+        if (stream.Aggregate is not { } task) return await ReadTasks.NotFoundAsync(session, a.PlanId, a.Number);
+        a.LastSeenVersion = stream.CurrentVersion ?? 0;
+        if (a.ExpectedVersion is long expected && expected != a.LastSeenVersion)
+            return Problems.VersionConflict(expected, a.LastSeenVersion);
+        if (a.Authorize?.Invoke(task, a.Actor) is { } refusal) return refusal;
+
+        var now = clock.GetUtcNow();
+        var decision = a.Decide(task, a.Actor, now);
+        if (decision.Refusal is { } violation) return Problems.RuleViolated(violation.Rule, violation.Message, a.LastSeenVersion);
+
+        stream.AppendMany(decision.Events);
+        var after = decision.Events.Aggregate(task, (state, e) => SupervisedTask.Evolve(state, e)!);
+        var rules = await timeliness.RulesForAsync(a.PlanId, cancellation);
+        await TimelinessScheduler.AfterChangeAsync(session, outbox, task, after, rules, timeliness, now);
+        var accepted = new CommandAccepted(a.PlanId, a.Number, a.LastSeenVersion + decision.Events.Count,
+            decision.Events.Select(e => e.GetType().Name).ToArray(), a.RecordId);
+        if (a.IdempotencyId is not null) session.Insert(new IdempotentResponse(a.IdempotencyId, a.Fingerprint!, accepted, now));
+
+        await session.SaveChangesAsync(cancellation);
+        a.Http.Response.Headers.ETag = IfMatch.Format(accepted.Version);
+        return Results.Ok(accepted);
     }
 
     private static bool IsConcurrencyConflict(Exception e) =>
-        e is ConcurrencyException or ConcurrentUpdateException
+        e is ConcurrencyException or ConcurrentUpdateException or Marten.Exceptions.StreamLockedException
+            or JasperFx.Events.StreamLockedException
         || e.GetType().Name == "EventStreamUnexpectedMaxEventIdException";
 
     /// <summary>What makes a retry "the same request": who, method, path and body bytes.</summary>

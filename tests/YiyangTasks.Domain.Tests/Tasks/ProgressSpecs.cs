@@ -1,0 +1,63 @@
+using YiyangTasks.Domain.Tasks;
+using static YiyangTasks.Domain.Tests.Tasks.TaskSpec;
+using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
+
+namespace YiyangTasks.Domain.Tests.Tasks;
+
+/// <summary>Progress comes from a unit on the task; a correction supersedes a report, never edits it.</summary>
+public class ProgressSpecs
+{
+    private static readonly Guid First = Guid.Parse("00000000-0000-0000-0000-000000000001");
+    private static readonly Guid Second = Guid.Parse("00000000-0000-0000-0000-000000000002");
+
+    private static ReportProgress March(Guid id, string unit, int percent, Guid? supersedes = null) =>
+        new(id, unit, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), ProgressStatus.OnTrack, percent, "进展顺利", [], supersedes);
+
+    [Fact]
+    public void A_cooperating_unit_reports_progress_and_the_task_is_in_progress()
+    {
+        var spec = GivenAssigned();
+        var reported = spec.When((t, a, now) => March(First, Insurance, 30).Decide(t, a, now), Liaison(Insurance))
+            .Single<ProgressReported>();
+        Assert.Equal(30, reported.PercentDone);
+        Assert.Equal(TaskStatus.InProgress, spec.State.Status);
+    }
+
+    [Fact]
+    public void A_unit_not_on_the_task_does_not_report()
+    {
+        GivenAssigned().When((t, a, now) => March(First, Finance, 30).Decide(t, a, now), Liaison(Finance))
+            .RefusedBy("unit-not-on-task");
+    }
+
+    [Fact]
+    public void A_correction_supersedes_the_earlier_report_of_the_same_unit()
+    {
+        var spec = GivenAssigned();
+        spec.When((t, a, now) => March(First, Health, 30).Decide(t, a, now), Liaison(Health));
+        spec.When((t, a, now) => March(Second, Health, 35, supersedes: First).Decide(t, a, now), Liaison(Health))
+            .Single<ProgressReported>();
+        Assert.Equal([Second], spec.State.CurrentReports.Select(r => r.ReportId));
+        Assert.Equal(2, spec.State.Reports.Count);
+    }
+
+    [Fact]
+    public void A_correction_names_a_report_of_its_own_unit_not_yet_superseded()
+    {
+        var spec = GivenAssigned();
+        spec.When((t, a, now) => March(First, Health, 30).Decide(t, a, now), Liaison(Health));
+        spec.When((t, a, now) => March(Second, CivilAffairs, 35, supersedes: First).Decide(t, a, now), Liaison(CivilAffairs))
+            .RefusedBy("superseded-report-unknown");
+        spec.When((t, a, now) => March(Second, Health, 35, supersedes: First).Decide(t, a, now), Liaison(Health));
+        spec.When((t, a, now) => March(Guid.NewGuid(), Health, 40, supersedes: First).Decide(t, a, now), Liaison(Health))
+            .RefusedBy("report-already-superseded");
+    }
+
+    [Fact]
+    public void A_period_does_not_end_before_it_starts_and_percent_is_0_to_100()
+    {
+        var backwards = new ReportProgress(First, Health, new DateOnly(2026, 3, 31), new DateOnly(2026, 3, 1), ProgressStatus.OnTrack, 1, "x", [], null);
+        GivenAssigned().When((t, a, now) => backwards.Decide(t, a, now), Liaison(Health)).RefusedBy("period-ends-before-it-starts");
+        GivenAssigned().When((t, a, now) => March(First, Health, 101).Decide(t, a, now), Liaison(Health)).RefusedBy("percent-out-of-range");
+    }
+}
