@@ -62,7 +62,8 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "YiyangTasks v1");
     options.RoutePrefix = "swagger";
 });
-var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).AddEndpointFilter<ActorFilter>();
+var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).AddEndpointFilter<ActorFilter>()
+    .ProducesProblemForEveryEndpoint(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 api.MapPlans();
 api.MapTasks();
 api.MapUnits();

@@ -43,7 +43,8 @@ internal static partial class MemberDuties
     /// <summary>The annex naming each member unit's liaison (联络员): 联络员：何全兰 区红十字会办公室干部.</summary>
     public static IReadOnlyList<DirectoryUnit> Members(IReadOnlyList<DocumentLine> lines, IReadOnlyCollection<string> knownUnits)
     {
-        var start = lines.ToList().FindIndex(l => l.Text.Contains("联络员名单") || l.Text.Contains("成员及联络员"));
+        // The annex itself, not the list of annexes that names it first.
+        var start = lines.ToList().FindLastIndex(l => l.Text.Contains("联络员名单") || l.Text.Contains("成员及联络员"));
         if (start < 0) return knownUnits.Select(u => new DirectoryUnit(u, [])).ToArray();
         var liaisons = new Dictionary<string, List<Liaison>>();
         var inLiaisons = false;

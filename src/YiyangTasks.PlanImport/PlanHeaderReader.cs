@@ -13,7 +13,8 @@ public static partial class PlanHeaderReader
     public static PlanHeader Read(IReadOnlyList<DocumentLine> lines)
     {
         var head = lines.Where(l => l.Text.Length > 0).Take(HeadLines).ToArray();
-        var number = head.Select(l => DocumentNumber().Match(l.Text)).FirstOrDefault(m => m.Success)?.Value;
+        // The document's own number stands on a line of its own; numbers inside sentences cite other documents.
+        var number = head.Select(l => l.Text).FirstOrDefault(t => DocumentNumber().Match(t) is { Success: true } m && m.Value == t);
         return new PlanHeader(Title(head), number, IssuingBody(head, number), IssuedOn(head));
     }
 

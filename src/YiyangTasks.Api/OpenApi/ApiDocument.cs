@@ -11,6 +11,14 @@ public static class ApiDocument
 {
     public const string BearerScheme = "Bearer";
 
+    /// <summary>Declares, on every endpoint of a group, problem answers the group itself gives (401, 403).</summary>
+    public static RouteGroupBuilder ProducesProblemForEveryEndpoint(this RouteGroupBuilder group, params int[] statuses)
+    {
+        foreach (var status in statuses)
+            group.WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), status, "application/problem+json"));
+        return group;
+    }
+
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
