@@ -41,7 +41,6 @@ public static class UnitListSplitter
             if (before.Length < 2 || !EndsLikeUnit(before)) continue;
             yield return before;
             start = i + 1;
-            if (start < piece.Length && piece[start] == '其') start++; // 及其 …
         }
         yield return piece[start..].Trim();
     }
