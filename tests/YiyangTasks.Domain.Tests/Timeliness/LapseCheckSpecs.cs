@@ -1,4 +1,3 @@
-using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Tests.Calendar;
 using YiyangTasks.Domain.Timeliness;
@@ -9,17 +8,14 @@ namespace YiyangTasks.Domain.Tests.Timeliness;
 /// <summary>The lapses time brings, each recorded once, and when the next check falls.</summary>
 public class LapseCheckSpecs
 {
-    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.ChinaMainland;
-    private static readonly TimelinessRules Rules = TimelinessRules.Default;
-
     [Fact]
     public void An_acknowledgement_lapses_the_instant_its_due_day_ends_and_only_for_units_that_have_not_acknowledged()
     {
         var task = Task(Assigned("2026-04-03 10:00", [CivilAffairs, Health]), Acknowledged(Health, "2026-04-08 10:00"));
         var dueDayEnds = China("2026-04-10 00:00");
 
-        Assert.Empty(LapseCheck.Due(task, Rules, Calendar, dueDayEnds.AddTicks(-1)));
-        Assert.Equal([new AcknowledgementOverdue(CivilAffairs, Day.Of("2026-04-09"), dueDayEnds)], LapseCheck.Due(task, Rules, Calendar, dueDayEnds));
+        Assert.Empty(LapseCheck.Due(task, Rules, Mainland, dueDayEnds.AddTicks(-1)));
+        Assert.Equal([new AcknowledgementOverdue(CivilAffairs, Day.Of("2026-04-09"), dueDayEnds)], LapseCheck.Due(task, Rules, Mainland, dueDayEnds));
     }
 
     [Fact]
@@ -28,12 +24,12 @@ public class LapseCheckSpecs
         var task = Task(Assigned("2026-03-10 10:00", [CivilAffairs]), Acknowledged(CivilAffairs, "2026-03-11 10:00"));
         var now = China("2026-04-09 00:00");
 
-        var lapses = LapseCheck.Due(task, Rules, Calendar, now);
+        var lapses = LapseCheck.Due(task, Rules, Mainland, now);
 
         Assert.Equal([new ReportMissed(CivilAffairs, Day.Of("2026-03-01"), Day.Of("2026-03-31"), Day.Of("2026-04-08"), now)], lapses);
         var recorded = task.Then([.. lapses]);
-        Assert.Empty(LapseCheck.Due(recorded, Rules, Calendar, now));
-        Assert.Empty(LapseCheck.Due(recorded, Rules, Calendar, China("2026-04-30 09:00")));
+        Assert.Empty(LapseCheck.Due(recorded, Rules, Mainland, now));
+        Assert.Empty(LapseCheck.Due(recorded, Rules, Mainland, China("2026-04-30 09:00")));
     }
 
     [Fact]
@@ -46,7 +42,7 @@ public class LapseCheckSpecs
         var now = China("2026-04-09 11:00");
 
         Assert.Equal([new ReportMissed(CivilAffairs, Day.Of("2026-03-01"), Day.Of("2026-03-31"), Day.Of("2026-04-08"), now)],
-            LapseCheck.Due(task, Rules, Calendar, now));
+            LapseCheck.Due(task, Rules, Mainland, now));
     }
 
     [Fact]
@@ -55,7 +51,7 @@ public class LapseCheckSpecs
         var task = Task(Assigned("2026-03-10 10:00", [CivilAffairs], deadline: "2026-03-31"));
         var now = China("2026-04-09 00:00");
 
-        var lapses = LapseCheck.Due(task, Rules, Calendar, now);
+        var lapses = LapseCheck.Due(task, Rules, Mainland, now);
 
         Assert.Equal(
             [
@@ -72,8 +68,8 @@ public class LapseCheckSpecs
         var task = QuarterlyTaskDueEndOfJune();
         var deadlineEnds = China("2026-07-01 00:00");
 
-        Assert.Empty(LapseCheck.Due(task, Rules, Calendar, deadlineEnds.AddTicks(-1)));
-        Assert.Equal([new DeadlineMissed(Day.Of("2026-06-30"), deadlineEnds)], LapseCheck.Due(task, Rules, Calendar, deadlineEnds));
+        Assert.Empty(LapseCheck.Due(task, Rules, Mainland, deadlineEnds.AddTicks(-1)));
+        Assert.Equal([new DeadlineMissed(Day.Of("2026-06-30"), deadlineEnds)], LapseCheck.Due(task, Rules, Mainland, deadlineEnds));
     }
 
     [Fact]
@@ -81,9 +77,9 @@ public class LapseCheckSpecs
     {
         var reported = QuarterlyTaskDueEndOfJune().Then(CompletionReported(CivilAffairs, "2026-06-29 10:00"));
 
-        Assert.Empty(LapseCheck.Due(reported, Rules, Calendar, China("2026-07-01 09:00")));
+        Assert.Empty(LapseCheck.Due(reported, Rules, Mainland, China("2026-07-01 09:00")));
         Assert.Equal([new DeadlineMissed(Day.Of("2026-06-30"), China("2026-07-02 11:00"))],
-            LapseCheck.Due(reported.Then(CompletionRejected("2026-07-02 10:00")), Rules, Calendar, China("2026-07-02 11:00")));
+            LapseCheck.Due(reported.Then(CompletionRejected("2026-07-02 10:00")), Rules, Mainland, China("2026-07-02 11:00")));
     }
 
     [Fact]
@@ -92,9 +88,9 @@ public class LapseCheckSpecs
         var missed = QuarterlyTaskDueEndOfJune().Then(new DeadlineMissed(Day.Of("2026-06-30"), China("2026-07-01 00:00")));
         var extended = missed.Then(ExtensionGranted("2026-09-30", "2026-07-03 10:00"));
 
-        Assert.Empty(LapseCheck.Due(extended, Rules, Calendar, China("2026-07-06 09:00")));
+        Assert.Empty(LapseCheck.Due(extended, Rules, Mainland, China("2026-07-06 09:00")));
         Assert.Equal([new DeadlineMissed(Day.Of("2026-09-30"), China("2026-10-01 00:00"))],
-            LapseCheck.Due(extended.Then(Reported(CivilAffairs, "2026-04-01", "2026-06-30", "2026-07-02 10:00")), Rules, Calendar, China("2026-10-01 00:00")));
+            LapseCheck.Due(extended.Then(Reported(CivilAffairs, "2026-04-01", "2026-06-30", "2026-07-02 10:00")), Rules, Mainland, China("2026-10-01 00:00")));
     }
 
     [Fact]
@@ -106,8 +102,8 @@ public class LapseCheckSpecs
             CompletionReported(CivilAffairs, "2026-04-20 10:00"),
             CompletionAccepted("2026-04-21 10:00"));
 
-        Assert.Empty(LapseCheck.Due(task, Rules, Calendar, China("2026-06-01 10:00")));
-        Assert.Null(LapseCheck.NextCheckAt(task, Rules, Calendar, China("2026-06-01 10:00")));
+        Assert.Empty(LapseCheck.Due(task, Rules, Mainland, China("2026-06-01 10:00")));
+        Assert.Null(LapseCheck.NextCheckAt(task, Rules, Mainland, China("2026-06-01 10:00")));
     }
 
     [Fact]
@@ -117,8 +113,8 @@ public class LapseCheckSpecs
         var acknowledged = assigned.Then(Acknowledged(CivilAffairs, "2026-04-07 10:00"), Acknowledged(Health, "2026-04-07 11:00"));
 
         // The acknowledgements are due on 04-09; then April's report on the 5th working day of May, 05-11.
-        Assert.Equal(China("2026-04-10 00:00"), LapseCheck.NextCheckAt(assigned, Rules, Calendar, China("2026-04-03 10:00")));
-        Assert.Equal(China("2026-05-12 00:00"), LapseCheck.NextCheckAt(acknowledged, Rules, Calendar, China("2026-04-07 11:00")));
+        Assert.Equal(China("2026-04-10 00:00"), LapseCheck.NextCheckAt(assigned, Rules, Mainland, China("2026-04-03 10:00")));
+        Assert.Equal(China("2026-05-12 00:00"), LapseCheck.NextCheckAt(acknowledged, Rules, Mainland, China("2026-04-07 11:00")));
     }
 
     [Fact]
@@ -126,8 +122,8 @@ public class LapseCheckSpecs
     {
         var task = Task(Assigned("2026-04-03 10:00", [CivilAffairs], deadline: "2026-04-30"));
 
-        Assert.Equal(China("2026-05-01 00:00"), LapseCheck.NextCheckAt(task, Rules, Calendar, China("2026-04-10 00:00")));
-        Assert.Equal(China("2026-05-12 00:00"), LapseCheck.NextCheckAt(task, Rules, Calendar, China("2026-05-01 00:00")));
+        Assert.Equal(China("2026-05-01 00:00"), LapseCheck.NextCheckAt(task, Rules, Mainland, China("2026-04-10 00:00")));
+        Assert.Equal(China("2026-05-12 00:00"), LapseCheck.NextCheckAt(task, Rules, Mainland, China("2026-05-01 00:00")));
     }
 
     private static SupervisedTask QuarterlyTaskDueEndOfJune() => Task(

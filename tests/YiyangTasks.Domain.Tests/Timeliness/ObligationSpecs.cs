@@ -1,4 +1,3 @@
-using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Tests.Calendar;
 using YiyangTasks.Domain.Timeliness;
@@ -9,9 +8,6 @@ namespace YiyangTasks.Domain.Tests.Timeliness;
 /// <summary>What a task owes and when: acknowledgement, a report per period, completion by the deadline.</summary>
 public class ObligationSpecs
 {
-    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.ChinaMainland;
-    private static readonly TimelinessRules Rules = TimelinessRules.Default;
-
     [Fact]
     public void A_day_ends_at_midnight_China_time_whatever_the_instants_offset()
     {
@@ -26,7 +22,7 @@ public class ObligationSpecs
         // 04-04..06 清明: the working days after Friday 04-03 are 04-07, 04-08, 04-09.
         var task = Task(Assigned("2026-04-03 10:00", [CivilAffairs, Health]));
 
-        var obligations = Obligations.Of(task, Rules, Calendar, China("2026-04-03 10:00"));
+        var obligations = Obligations.Of(task, Rules, Mainland, China("2026-04-03 10:00"));
 
         Assert.Equal(
             [(CivilAffairs, Day.Of("2026-04-09")), (Health, Day.Of("2026-04-09"))],
@@ -41,7 +37,7 @@ public class ObligationSpecs
     {
         var assigned = Assigned("2026-04-03 04:00", [CivilAffairs]) with { AssignedAt = new DateTimeOffset(2026, 4, 2, 20, 0, 0, TimeSpan.Zero) };
 
-        var acknowledgement = Obligations.Of(Task(assigned), Rules, Calendar, China("2026-04-03 05:00")).Single();
+        var acknowledgement = Obligations.Of(Task(assigned), Rules, Mainland, China("2026-04-03 05:00")).Single();
 
         Assert.Equal(Day.Of("2026-04-09"), acknowledgement.DueOn);
     }
@@ -51,7 +47,7 @@ public class ObligationSpecs
     {
         var task = Task(Assigned("2026-04-03 10:00", [CivilAffairs]), Acknowledged(CivilAffairs, "2026-04-09 23:59"));
 
-        var acknowledgement = Obligations.Of(task, Rules, Calendar, China("2026-04-20 09:00")).Single();
+        var acknowledgement = Obligations.Of(task, Rules, Mainland, China("2026-04-20 09:00")).Single();
 
         Assert.True(acknowledgement.IsMet);
         Assert.False(acknowledgement.IsLate);
@@ -67,7 +63,7 @@ public class ObligationSpecs
     {
         var task = Task(Assigned("2026-04-03 10:00", [CivilAffairs]), Acknowledged(CivilAffairs, acknowledgedAt));
 
-        var acknowledgement = Obligations.Of(task, Rules, Calendar, China("2026-04-20 09:00")).Single();
+        var acknowledgement = Obligations.Of(task, Rules, Mainland, China("2026-04-20 09:00")).Single();
 
         Assert.True(acknowledgement.IsLate);
         Assert.True(acknowledgement.Lapsed);
@@ -80,7 +76,7 @@ public class ObligationSpecs
     {
         var task = Task(Assigned("2026-04-03 10:00", [CivilAffairs]));
 
-        var acknowledgement = Obligations.Of(task, Rules, Calendar, China("2026-04-14 09:00")).Single();
+        var acknowledgement = Obligations.Of(task, Rules, Mainland, China("2026-04-14 09:00")).Single();
 
         Assert.True(acknowledgement.IsOverdue);
         Assert.Equal(3, acknowledgement.WorkingDaysLate); // 04-10, 04-13, 04-14
@@ -102,10 +98,10 @@ public class ObligationSpecs
         var task = Task(Assigned($"{assignedOn} 10:00", [CivilAffairs], cycle: cycle));
         var periodEnds = ChinaTime.EndOf(Day.Of(periodEnd));
 
-        var report = Obligations.Of(task, Rules, Calendar, periodEnds).Single(o => o.Kind == ObligationKind.Report);
+        var report = Obligations.Of(task, Rules, Mainland, periodEnds).Single(o => o.Kind == ObligationKind.Report);
 
         Assert.Equal((CivilAffairs, Day.Of(periodStart), Day.Of(periodEnd), Day.Of(dueOn)), (report.Unit, report.PeriodStart, report.PeriodEnd, report.DueOn));
-        Assert.DoesNotContain(Obligations.Of(task, Rules, Calendar, periodEnds.AddTicks(-1)), o => o.Kind == ObligationKind.Report);
+        Assert.DoesNotContain(Obligations.Of(task, Rules, Mainland, periodEnds.AddTicks(-1)), o => o.Kind == ObligationKind.Report);
     }
 
     [Fact]
@@ -113,7 +109,7 @@ public class ObligationSpecs
     {
         var task = Task(Assigned("2026-01-20 10:00", [CivilAffairs, Health], cooperating: [Insurance]));
 
-        var reports = Obligations.Of(task, Rules, Calendar, China("2026-04-15 09:00")).Where(o => o.Kind == ObligationKind.Report);
+        var reports = Obligations.Of(task, Rules, Mainland, China("2026-04-15 09:00")).Where(o => o.Kind == ObligationKind.Report);
 
         Assert.Equal(
             [
@@ -133,7 +129,7 @@ public class ObligationSpecs
             Reported(CivilAffairs, "2026-03-10", "2026-03-31", "2026-04-10 09:00", id: first),
             Reported(CivilAffairs, "2026-03-10", "2026-03-31", "2026-04-20 09:00", supersedes: first));
 
-        var march = Obligations.Of(task, Rules, Calendar, China("2026-04-25 09:00")).Single(o => o.Kind == ObligationKind.Report);
+        var march = Obligations.Of(task, Rules, Mainland, China("2026-04-25 09:00")).Single(o => o.Kind == ObligationKind.Report);
 
         Assert.Equal(China("2026-04-10 09:00"), march.MetAt);
         Assert.True(march.IsLate);
@@ -148,7 +144,7 @@ public class ObligationSpecs
             Reported(Health, "2026-03-01", "2026-03-31", "2026-04-01 09:00"),
             Reported(CivilAffairs, "2026-04-01", "2026-04-30", "2026-04-07 09:00"));
 
-        var march = Obligations.Of(task, Rules, Calendar, China("2026-04-09 09:00")).Single(o => o.Kind == ObligationKind.Report);
+        var march = Obligations.Of(task, Rules, Mainland, China("2026-04-09 09:00")).Single(o => o.Kind == ObligationKind.Report);
 
         Assert.True(march.IsOverdue);
     }
@@ -191,11 +187,11 @@ public class ObligationSpecs
             CompletionReported(CivilAffairs, "2026-04-01 10:00"),
             CompletionAccepted("2026-04-02 10:00"));
 
-        var reports = Obligations.Of(task, Rules, Calendar, China("2026-08-01 10:00")).Where(o => o.Kind == ObligationKind.Report);
+        var reports = Obligations.Of(task, Rules, Mainland, China("2026-08-01 10:00")).Where(o => o.Kind == ObligationKind.Report);
 
         Assert.Equal([Day.Of("2026-02-01")], reports.Select(o => o.PeriodStart!.Value));
     }
 
     private static Obligation Completion(SupervisedTask task, string now) =>
-        Obligations.Of(task, Rules, Calendar, China(now)).Single(o => o.Kind == ObligationKind.Completion);
+        Obligations.Of(task, Rules, Mainland, China(now)).Single(o => o.Kind == ObligationKind.Completion);
 }

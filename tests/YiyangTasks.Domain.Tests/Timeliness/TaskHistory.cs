@@ -1,4 +1,5 @@
 using System.Globalization;
+using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Tests.Calendar;
 using YiyangTasks.Domain.Timeliness;
@@ -11,6 +12,10 @@ internal static class TaskHistory
     public const string CivilAffairs = "市民政局";
     public const string Health = "市卫健委";
     public const string Insurance = "市医保局";
+
+    /// <summary>The real calendar with the State Council's 2026 holidays.</summary>
+    public static readonly WorkingDayCalendar Mainland = WorkingDayCalendar.ChinaMainland;
+    public static readonly TimelinessRules Rules = TimelinessRules.Default;
 
     private static readonly Actor Office = new("office", "联席会议办公室", "office", null);
 

@@ -1,4 +1,3 @@
-using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
 using static YiyangTasks.Domain.Tests.Timeliness.TaskHistory;
@@ -8,9 +7,6 @@ namespace YiyangTasks.Domain.Tests.Timeliness;
 /// <summary>红黄绿灯: red when something is overdue, yellow when something is near or at risk, green otherwise.</summary>
 public class TrafficLightSpecs
 {
-    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.ChinaMainland;
-    private static readonly TimelinessRules Rules = TimelinessRules.Default;
-
     private static readonly SupervisedTask AssignedBeforeQingming = Task(Assigned("2026-04-03 10:00", [CivilAffairs], cooperating: [Health]));
 
     [Fact]
@@ -29,7 +25,7 @@ public class TrafficLightSpecs
 
         Assert.Equal(Light.Yellow, light.Light);
         Assert.Equal(["市民政局 acknowledgement due 2026-04-09 (签收临期)"], light.Reasons);
-        Assert.Equal(Light.Green, TrafficLight.Of(AssignedBeforeQingming, Rules with { YellowWithinWorkingDays = 2 }, Calendar, China("2026-04-03 10:00")).Light);
+        Assert.Equal(Light.Green, TrafficLight.Of(AssignedBeforeQingming, Rules with { YellowWithinWorkingDays = 2 }, Mainland, China("2026-04-03 10:00")).Light);
     }
 
     [Fact]
@@ -81,7 +77,7 @@ public class TrafficLightSpecs
         Assert.Equal(new TrafficLight(Light.Green, []), LightOf(completed, "2026-06-30 09:00"), Same);
     }
 
-    private static TrafficLight LightOf(SupervisedTask task, string now) => TrafficLight.Of(task, Rules, Calendar, China(now));
+    private static TrafficLight LightOf(SupervisedTask task, string now) => TrafficLight.Of(task, Rules, Mainland, China(now));
 
     private static bool Same(TrafficLight expected, TrafficLight actual) =>
         expected.Light == actual.Light && expected.Reasons.SequenceEqual(actual.Reasons);

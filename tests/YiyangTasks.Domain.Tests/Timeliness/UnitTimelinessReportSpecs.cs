@@ -1,4 +1,3 @@
-using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
 using static YiyangTasks.Domain.Tests.Timeliness.TaskHistory;
@@ -8,7 +7,6 @@ namespace YiyangTasks.Domain.Tests.Timeliness;
 /// <summary>Each unit's figures over a plan's tasks, ranked by on-time rate.</summary>
 public class UnitTimelinessReportSpecs
 {
-    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.ChinaMainland;
     private static readonly DateTimeOffset Now = China("2026-06-10 12:00");
 
     // 市民政局 leads; acknowledged after 2 working days, March reported on time, completed before the deadline.
@@ -38,7 +36,7 @@ public class UnitTimelinessReportSpecs
     [Fact]
     public void Figures_per_unit_ranked_by_on_time_rate()
     {
-        var rows = UnitTimelinessReport.Of([CompletedOnTime, Overdue, Quarterly], TimelinessRules.Default, Calendar, Now);
+        var rows = UnitTimelinessReport.Of([CompletedOnTime, Overdue, Quarterly], TimelinessRules.Default, Mainland, Now);
 
         Assert.Equal([Health, CivilAffairs, Insurance], rows.Select(r => r.Unit));
         Assert.Equal(
@@ -58,7 +56,7 @@ public class UnitTimelinessReportSpecs
         // With ten working days to acknowledge, 市民政局's 04-13 acknowledgement (due 04-17) is on time.
         var lenient = TimelinessRules.Default with { AcknowledgementWorkingDays = 10 };
 
-        var rows = UnitTimelinessReport.Of([(CompletedOnTime, TimelinessRules.Default), (Overdue, lenient)], Calendar, Now);
+        var rows = UnitTimelinessReport.Of([(CompletedOnTime, TimelinessRules.Default), (Overdue, lenient)], Mainland, Now);
 
         Assert.Equal(2, rows.Single(r => r.Unit == CivilAffairs).AcknowledgementsOnTime);
     }
@@ -68,7 +66,7 @@ public class UnitTimelinessReportSpecs
     {
         var fresh = Task(Assigned("2026-06-09 10:00", [Insurance]));
 
-        var rows = UnitTimelinessReport.Of([fresh, Quarterly], TimelinessRules.Default, Calendar, Now);
+        var rows = UnitTimelinessReport.Of([fresh, Quarterly], TimelinessRules.Default, Mainland, Now);
 
         Assert.Equal([(Health, (double?)1.0), (Insurance, null)], rows.Select(r => (r.Unit, r.OnTimeRate)));
         Assert.Equal(1, rows[1].AcknowledgementsOutstanding);
