@@ -28,11 +28,15 @@ internal readonly record struct ReportingPeriod(DateOnly Start, DateOnly End)
 
     public DateTimeOffset EndsAt => ChinaTime.EndOf(End);
 
-    /// <summary>The report is due on the <paramref name="workingDay"/>-th working day of the month after the period.</summary>
+    /// <summary>
+    /// The report is due on the <paramref name="workingDay"/>-th working day of the month after the period, or on that
+    /// month's last working day when it has fewer (a February with 春节 has 16).
+    /// </summary>
     public DateOnly DueOn(WorkingDayCalendar calendar, int workingDay)
     {
-        var after = End.AddDays(1);
-        return calendar.NthWorkingDayOfMonth(after.Year, after.Month, workingDay);
+        var monthStart = End.AddDays(1);
+        var workingDaysInMonth = calendar.WorkingDaysBetween(End, monthStart.AddMonths(1).AddDays(-1));
+        return calendar.NthWorkingDayOfMonth(monthStart.Year, monthStart.Month, Math.Clamp(workingDay, 1, workingDaysInMonth));
     }
 
     public bool Overlaps(DateOnly start, DateOnly end) => start <= End && end >= Start;

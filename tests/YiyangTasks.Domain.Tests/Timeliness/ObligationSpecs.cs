@@ -105,6 +105,18 @@ public class ObligationSpecs
     }
 
     [Fact]
+    public void A_due_working_day_beyond_the_month_falls_on_its_last_working_day()
+    {
+        // February 2026 has 16 working days with 春节; the last is the make-up Saturday 02-28.
+        var task = Task(Assigned("2026-01-20 10:00", [CivilAffairs]));
+
+        var january = Obligations.Of(task, Rules with { ReportDueWorkingDay = 20 }, Mainland, China("2026-02-01 00:00"))
+            .Single(o => o.Kind == ObligationKind.Report);
+
+        Assert.Equal(Day.Of("2026-02-28"), january.DueOn);
+    }
+
+    [Fact]
     public void Each_lead_unit_owes_a_report_for_every_ended_month_but_cooperating_units_owe_none()
     {
         var task = Task(Assigned("2026-01-20 10:00", [CivilAffairs, Health], cooperating: [Insurance]));
