@@ -1,0 +1,54 @@
+using YiyangTasks.Domain.Calendar;
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Domain.Timeliness;
+
+/// <summary>What time has brought a task: the lapses (逾期) to record now, and when to look again.</summary>
+/// <remarks>
+/// A check only sees instants strictly after now, so the host also runs <see cref="Due"/> after commands that can
+/// unmeet an obligation already past due (a completion rejected after the deadline).
+/// </remarks>
+public static class LapseCheck
+{
+    /// <summary>
+    /// The lapse events to record now, ordered by due day: one for every obligation that fell due unmet and is not yet
+    /// in <see cref="SupervisedTask.Lapses"/>. Nothing for a completed task: it takes no more commands, and its
+    /// figures come from <see cref="Obligations.Of"/>.
+    /// </summary>
+    public static IReadOnlyList<object> Due(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        if (IsClosed(task)) return [];
+        return Obligations.Of(task, rules, calendar, now)
+            .Where(o => o.Lapsed && !IsRecorded(task, o))
+            .OrderBy(o => o.DueOn)
+            .Select(o => ToEvent(o, now))
+            .ToArray();
+    }
+
+    /// <summary>When the next unmet obligation falls due, strictly after now; null for a completed task or nothing pending.</summary>
+    public static DateTimeOffset? NextCheckAt(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        IsClosed(task)
+            ? null
+            : Obligations.WithRunningPeriod(task, rules, calendar, now)
+                .Where(o => !o.IsMet && o.DueAt > now)
+                .Min(o => (DateTimeOffset?)o.DueAt);
+
+    /// <summary>A task that owes nothing more.</summary>
+    internal static bool IsClosed(SupervisedTask task) => task.IsCompleted;
+
+    private static object ToEvent(Obligation o, DateTimeOffset now) => o.Kind switch
+    {
+        ObligationKind.Acknowledgement => new AcknowledgementOverdue(o.Unit!, o.DueOn, now),
+        ObligationKind.Report => new ReportMissed(o.Unit!, o.PeriodStart!.Value, o.PeriodEnd!.Value, o.DueOn, now),
+        _ => new DeadlineMissed(o.DueOn, now),
+    };
+
+    // An acknowledgement lapses once per unit, a report once per unit and period, a deadline once per date: an
+    // extension granted after a missed deadline sets a new date that can lapse in its turn.
+    private static bool IsRecorded(SupervisedTask task, Obligation o) => task.Lapses.Any(l => o.Kind switch
+    {
+        ObligationKind.Acknowledgement => l.Kind == LapseKind.AcknowledgementOverdue && l.Unit == o.Unit,
+        ObligationKind.Report => l.Kind == LapseKind.ReportMissed && l.Unit == o.Unit && l.PeriodStart == o.PeriodStart && l.PeriodEnd == o.PeriodEnd,
+        _ => l.Kind == LapseKind.DeadlineMissed && l.DueOn == o.DueOn,
+    });
+}

@@ -1,0 +1,69 @@
+using YiyangTasks.Domain.Calendar;
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Domain.Timeliness;
+
+/// <summary>Every obligation a task has had (签收, 报送, 办结), met or not, judged on the working-day calendar.</summary>
+public static class Obligations
+{
+    /// <summary>
+    /// In order: each lead unit's acknowledgement (due <see cref="TimelinessRules.AcknowledgementWorkingDays"/> working days
+    /// after the assignment's China date); each lead unit's report for every period that has ended by <paramref name="now"/>
+    /// while the task was open, from the period containing the assignment; the completion, if the task has a deadline.
+    /// </summary>
+    public static IReadOnlyList<Obligation> Of(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        Enumerate(task, rules, calendar, now, includeRunningPeriod: false);
+
+    /// <summary>As <see cref="Of"/>, plus the reports of the period still running: what the next check must look ahead to.</summary>
+    internal static IReadOnlyList<Obligation> WithRunningPeriod(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        Enumerate(task, rules, calendar, now, includeRunningPeriod: true);
+
+    private static List<Obligation> Enumerate(
+        SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now, bool includeRunningPeriod)
+    {
+        var obligations = new List<Obligation>();
+        var assigned = ChinaTime.DateOf(task.AssignedAt);
+
+        var acknowledgementDue = calendar.AddWorkingDays(assigned, rules.AcknowledgementWorkingDays);
+        foreach (var unit in task.LeadUnits)
+        {
+            var at = task.Acknowledgements.Where(a => a.Unit == unit).Min(a => (DateTimeOffset?)a.At);
+            obligations.Add(Judge(ObligationKind.Acknowledgement, unit, null, null, acknowledgementDue, at));
+        }
+
+        foreach (var period in ReportingPeriod.From(assigned, task.ReportingCycle))
+        {
+            var ended = period.EndsAt <= now;
+            if (!ended && !includeRunningPeriod) break;
+            // Periods ending after the office accepted the completion are not owed.
+            if (task.CompletedAt is { } accepted && period.EndsAt > accepted) break;
+            var due = period.DueOn(calendar, rules.ReportDueWorkingDay);
+            foreach (var unit in task.LeadUnits)
+            {
+                // A correction supersedes a report but the period counts as reported from the first one.
+                var at = task.Reports.Where(r => r.Unit == unit && period.Overlaps(r.PeriodStart, r.PeriodEnd)).Min(r => (DateTimeOffset?)r.ReportedAt);
+                // Accepted before the report fell due and not reported: ReportProgress refuses reports on a completed
+                // task, so owing it would be a lapse no one could cure.
+                if (at is null && task.CompletedAt is { } done && ChinaTime.EndOf(due) > done) continue;
+                obligations.Add(Judge(ObligationKind.Report, unit, period.Start, period.End, due, at));
+            }
+            if (!ended) break;
+        }
+
+        if (task.Deadline is { } deadline)
+        {
+            // A rejected completion meets nothing: the task reopened, so only a pending or accepted one counts.
+            var reported = task.IsCompleted ? task.CompletionReportedAt ?? task.CompletedAt : task.PendingCompletion?.ReportedAt;
+            obligations.Add(Judge(ObligationKind.Completion, null, null, null, deadline, reported));
+        }
+        return obligations;
+
+        Obligation Judge(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt)
+        {
+            var dueAt = ChinaTime.EndOf(dueOn);
+            var lapsed = dueAt <= now && !(metAt < dueAt);
+            int? late = !lapsed ? null : calendar.WorkingDaysBetween(dueOn, ChinaTime.DateOf(metAt ?? now));
+            return new Obligation(kind, unit, start, end, dueOn, metAt, lapsed) { WorkingDaysLate = late };
+        }
+    }
+}

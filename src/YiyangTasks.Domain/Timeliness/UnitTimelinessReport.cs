@@ -1,0 +1,107 @@
+using YiyangTasks.Domain.Calendar;
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.Domain.Timeliness;
+
+/// <summary>The units' timeliness figures over a set of tasks, best on-time rate first: the ranking the reports publish.</summary>
+public static class UnitTimelinessReport
+{
+    /// <summary>One row per unit on any task, by on-time rate descending (none due last), then unit name.</summary>
+    public static IReadOnlyList<UnitTimeliness> Of(
+        IEnumerable<SupervisedTask> tasks, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        Of(tasks.Select(t => (t, rules)), calendar, now);
+
+    /// <summary>As the other overload, each task judged by its own plan's rules.</summary>
+    public static IReadOnlyList<UnitTimeliness> Of(
+        IEnumerable<(SupervisedTask Task, TimelinessRules Rules)> tasks, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        Tally For(string unit) => tallies.TryGetValue(unit, out var t) ? t : tallies[unit] = new Tally(unit);
+
+        foreach (var (task, rules) in tasks)
+        {
+            foreach (var unit in task.LeadUnits) For(unit).TasksLed++;
+            foreach (var unit in task.CooperatingUnits) For(unit).TasksCooperated++;
+            var assigned = ChinaTime.DateOf(task.AssignedAt);
+            foreach (var o in Obligations.Of(task, rules, calendar, now))
+            {
+                foreach (var unit in o.Unit is { } owner ? [owner] : task.LeadUnits)
+                {
+                    var tally = For(unit);
+                    tally.Count(o, task.IsCompleted);
+                    if (o is { Kind: ObligationKind.Acknowledgement, MetAt: { } at })
+                        tally.AcknowledgementDays.Add(calendar.WorkingDaysBetween(assigned, ChinaTime.DateOf(at)));
+                }
+            }
+            foreach (var finding in task.Findings)
+            {
+                foreach (var unit in task.LeadUnits) For(unit).Ratings[finding.Rating]++;
+            }
+            foreach (var admonishment in task.Admonishments)
+            {
+                foreach (var unit in admonishment.Units.Distinct()) For(unit).Admonishments++;
+            }
+        }
+
+        return tallies.Values.Select(t => t.ToRow())
+            .OrderByDescending(r => r.OnTimeRate ?? -1)
+            .ThenBy(r => r.Unit, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>A unit's running counts while the tasks are read.</summary>
+    private sealed class Tally(string unit)
+    {
+        public int TasksLed, TasksCooperated, AcknowledgementsOnTime, AcknowledgementsLate, AcknowledgementsOutstanding;
+        public int ReportsOnTime, ReportsLate, ReportsMissed, TasksOverdueNow, CompletedOnTime, CompletedLate, Admonishments;
+        public int OnTime, Judged;
+        public List<int> AcknowledgementDays { get; } = [];
+        public Dictionary<SupervisionRating, int> Ratings { get; } = Enum.GetValues<SupervisionRating>().ToDictionary(r => r, _ => 0);
+
+        public void Count(Obligation o, bool taskCompleted)
+        {
+            switch (o.Kind)
+            {
+                case ObligationKind.Acknowledgement when o.IsMet:
+                    Settle(o.IsLate, ref AcknowledgementsOnTime, ref AcknowledgementsLate);
+                    break;
+                case ObligationKind.Acknowledgement:
+                    AcknowledgementsOutstanding++;
+                    if (o.Lapsed) Judged++;
+                    break;
+                case ObligationKind.Report when o.IsMet:
+                    Settle(o.IsLate, ref ReportsOnTime, ref ReportsLate);
+                    break;
+                case ObligationKind.Report when o.Lapsed:
+                    ReportsMissed++;
+                    Judged++;
+                    break;
+                case ObligationKind.Completion when taskCompleted:
+                    Settle(o.IsLate, ref CompletedOnTime, ref CompletedLate);
+                    break;
+                case ObligationKind.Completion when o.Lapsed:
+                    // Reported late and awaiting review is late whatever the office decides.
+                    if (!o.IsMet) TasksOverdueNow++;
+                    Judged++;
+                    break;
+            }
+        }
+
+        private void Settle(bool late, ref int onTime, ref int lateCount)
+        {
+            if (late) lateCount++;
+            else
+            {
+                onTime++;
+                OnTime++;
+            }
+            Judged++;
+        }
+
+        public UnitTimeliness ToRow() => new(
+            unit, TasksLed, TasksCooperated, AcknowledgementsOnTime, AcknowledgementsLate, AcknowledgementsOutstanding,
+            AcknowledgementDays.Count == 0 ? null : AcknowledgementDays.Average(),
+            ReportsOnTime, ReportsLate, ReportsMissed, TasksOverdueNow, CompletedOnTime, CompletedLate,
+            Ratings, Admonishments, Judged == 0 ? null : (double)OnTime / Judged);
+    }
+}
