@@ -60,10 +60,19 @@ public static class TimelinessScheduler
         }
     }
 
-    /// <summary>After a command: schedule again only when the command moved the task's next due instant.</summary>
+    /// <summary>
+    /// After a command: check at once if it left an obligation past due (a completion rejected after the deadline),
+    /// else schedule again only when the command moved the task's next due instant.
+    /// </summary>
     public static async Task AfterChangeAsync(IDocumentSession session, IMessageBus bus, SupervisedTask? before,
         SupervisedTask after, TimelinessRules rules, TimelinessPolicy policy, DateTimeOffset now)
     {
+        if (LapseCheck.Due(after, rules, policy.Calendar, now).Count > 0)
+        {
+            session.Store(new TaskCheckSchedule(after.Id, after.PlanId, now));
+            await bus.PublishAsync(new CheckTaskTimeliness(after.Id, now));
+            return;
+        }
         var previous = before is null ? null : LapseCheck.NextCheckAt(before, rules, policy.Calendar, now);
         var next = LapseCheck.NextCheckAt(after, rules, policy.Calendar, now);
         if (before is not null && previous == next) return;

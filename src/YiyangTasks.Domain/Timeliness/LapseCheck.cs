@@ -34,7 +34,7 @@ public static class LapseCheck
                 .Min(o => (DateTimeOffset?)o.DueAt);
 
     /// <summary>A task that owes nothing more.</summary>
-    internal static bool IsClosed(SupervisedTask task) => task.IsCompleted;
+    internal static bool IsClosed(SupervisedTask task) => task.IsCompleted || task.IsWithdrawn;
 
     private static object ToEvent(Obligation o, DateTimeOffset now) => o.Kind switch
     {

@@ -35,8 +35,8 @@ public static class Obligations
         {
             var ended = period.EndsAt <= now;
             if (!ended && !includeRunningPeriod) break;
-            // Periods ending after the office accepted the completion are not owed.
-            if (task.CompletedAt is { } accepted && period.EndsAt > accepted) break;
+            // Periods ending after the office accepted the completion (or a revision withdrew the task) are not owed.
+            if ((task.CompletedAt ?? task.WithdrawnAt) is { } closed && period.EndsAt > closed) break;
             var due = period.DueOn(calendar, rules.ReportDueWorkingDay);
             foreach (var unit in task.LeadUnits)
             {
@@ -44,13 +44,13 @@ public static class Obligations
                 var at = task.Reports.Where(r => r.Unit == unit && period.Overlaps(r.PeriodStart, r.PeriodEnd)).Min(r => (DateTimeOffset?)r.ReportedAt);
                 // Accepted before the report fell due and not reported: ReportProgress refuses reports on a completed
                 // task, so owing it would be a lapse no one could cure.
-                if (at is null && task.CompletedAt is { } done && ChinaTime.EndOf(due) > done) continue;
+                if (at is null && (task.CompletedAt ?? task.WithdrawnAt) is { } done && ChinaTime.EndOf(due) > done) continue;
                 obligations.Add(Judge(ObligationKind.Report, unit, period.Start, period.End, due, at));
             }
             if (!ended) break;
         }
 
-        if (task.Deadline is { } deadline)
+        if (task.Deadline is { } deadline && !task.IsWithdrawn)
         {
             // A rejected completion meets nothing: the task reopened, so only a pending or accepted one counts.
             var reported = task.IsCompleted ? task.CompletionReportedAt ?? task.CompletedAt : task.PendingCompletion?.ReportedAt;
