@@ -34,10 +34,12 @@ public static class ReadTasks
         long version;
         if (asOf is { } instant)
         {
-            // The task as it stood then, rebuilt from its stream, and its light on that instant.
-            var events = await session.Events.FetchStreamAsync(key, timestamp: instant, token: http.RequestAborted);
+            // The task as it stood then, rebuilt from the events that had happened by that instant (by their own
+            // time, which is the clock of whoever recorded them), and its light on that instant.
+            var events = (await session.Events.FetchStreamAsync(key, token: http.RequestAborted))
+                .TakeWhile(e => SupervisedTask.OccurredAt(e.Data) is not { } at || at <= instant).ToArray();
             found = events.Aggregate((SupervisedTask?)null, (state, e) => SupervisedTask.Evolve(state, e.Data));
-            version = events.Count == 0 ? 0 : events[^1].Version;
+            version = events.Length == 0 ? 0 : events[^1].Version;
             now = instant;
         }
         else

@@ -209,6 +209,29 @@ public sealed record SupervisedTask
         _ => task,
     };
 
+    /// <summary>When an event of a task happened, by the clock of whoever recorded it (the store's own timestamp is its commit time).</summary>
+    public static DateTimeOffset? OccurredAt(object @event) => @event switch
+    {
+        TaskAssigned e => e.AssignedAt,
+        TaskAcknowledgedByLeadUnit e => e.AcknowledgedAt,
+        ProgressReported e => e.ReportedAt,
+        CompletionReported e => e.ReportedAt,
+        CompletionAccepted e => e.AcceptedAt,
+        CompletionRejected e => e.RejectedAt,
+        DeadlineExtensionRequested e => e.RequestedAt,
+        DeadlineExtensionGranted e => e.DecidedAt,
+        DeadlineExtensionRefused e => e.DecidedAt,
+        SupervisionFindingRecorded e => e.RecordedAt,
+        AdmonishmentIssued e => e.IssuedAt,
+        AccountabilityEscalated e => e.EscalatedAt,
+        TaskRevised e => e.RevisedAt,
+        TaskWithdrawn e => e.WithdrawnAt,
+        AcknowledgementOverdue e => e.DetectedAt,
+        ReportMissed e => e.DetectedAt,
+        DeadlineMissed e => e.DetectedAt,
+        _ => null,
+    };
+
     private SupervisedTask WithStatus() => this with
     {
         Status = IsCompleted ? TaskStatus.Completed

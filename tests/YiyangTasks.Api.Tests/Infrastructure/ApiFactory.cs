@@ -15,12 +15,24 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Monday 2 March 2026, 09:00 in Beijing.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
+    public ApiFactory()
+    {
+    }
+
+    /// <summary>Another host on an existing database (a restart, or a second process), with its own clock and settings.</summary>
+    public static ApiFactory OnDatabase(string connectionString, DateTimeOffset now, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var factory = new ApiFactory { ConnectionString = connectionString, Settings = settings ?? new Dictionary<string, string>() };
+        factory.Clock.Set(now);
+        return factory;
+    }
+
     public TestClock Clock { get; } = new(Start);
 
     public string ConnectionString { get; protected set; } = "";
 
     /// <summary>Settings of this host; by default the scheduled digest and sweep stay out of the tests' way.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    protected IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>An HTTP client of the real pipeline, carrying a token for this role (and unit).</summary>
     public HttpClient As(string role, string? unit = null, string? name = null)
@@ -34,8 +46,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+        if (ConnectionString.Length == 0) ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
     }
+
+    /// <summary>Runs the timeliness sweep now, by this host's clock, as the start-up and scheduled sweeps do.</summary>
+    public async Task SweepAsync() =>
+        await Services.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync(new YiyangTasks.Api.Timeliness.SweepDueChecks());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -16,7 +16,7 @@ public static class PlanFixtures
     /// Task 1: led by 市卫健委 and 市民政局 with 市医保局 cooperating, due 2026-12-31.
     /// Task 2: led by 市民政局 alone, no deadline.
     /// </summary>
-    public static async Task<string> RegisterTwoTaskPlanAsync(this ApiFactory api)
+    public static async Task<string> RegisterTwoTaskPlanAsync(this ApiFactory api, string deadline = "2026-12-31")
     {
         var planId = $"plan-{Guid.NewGuid():N}"[..20];
         using var office = api.As(Roles.Office, name: "王主任");
@@ -32,7 +32,7 @@ public static class PlanFixtures
                 {
                     number = 1, text = "推进医疗卫生与养老服务融合发展。",
                     leadUnits = new[] { HealthCommission, CivilAffairs }, cooperatingUnits = new[] { MedicalInsurance },
-                    mode = "leadAndCooperate", deadline = "2026-12-31", deadlineWords = "2026年底前",
+                    mode = "leadAndCooperate", deadline, deadlineWords = "2026年底前",
                 },
                 new
                 {
