@@ -30,7 +30,7 @@ public static class DeliverDigestHandler
         if (!answer.IsSuccessStatusCode)
             throw new DigestDeliveryFailed($"Webhook {webhook.Id} answered {(int)answer.StatusCode} for digest {digest.Id}.");
 
-        session.Store(digest with { Deliveries = [.. digest.Deliveries, new DigestDelivery(webhook.Id, clock.GetUtcNow(), true, null)] });
+        session.Store(new DigestDelivery(DigestDelivery.IdFor(digest.Id, webhook.Id), digest.Id, webhook.Id, clock.GetUtcNow()));
         logger.LogInformation("Delivered digest {Digest} to webhook {Webhook}", digest.Id, webhook.Id);
     }
 

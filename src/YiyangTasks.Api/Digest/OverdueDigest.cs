@@ -15,8 +15,11 @@ public sealed record DigestItem(string PlanId, int Number, string Task, Obligati
 /// <summary>A lead unit's overdue obligations in the digest.</summary>
 public sealed record DigestUnit(string Unit, IReadOnlyList<DigestItem> Items);
 
-/// <summary>Where the digest was delivered, or why not yet.</summary>
-public sealed record DigestDelivery(string WebhookId, DateTimeOffset At, bool Delivered, string? Error);
+/// <summary>A delivery of a digest to a webhook, kept apart from the digest so concurrent deliveries never overwrite each other.</summary>
+public sealed record DigestDelivery(string Id, string DigestId, string WebhookId, DateTimeOffset At)
+{
+    public static string IdFor(string digestId, string webhookId) => $"{digestId}/{webhookId}";
+}
 
 /// <summary>
 /// The overdue-task digest (逾期任务通报) of one working day: every unmet obligation past due, grouped by

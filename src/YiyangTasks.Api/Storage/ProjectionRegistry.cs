@@ -19,5 +19,6 @@ public static class ProjectionRegistry
         options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);
         options.Schema.For<Digest.OverdueDigest>().Index(d => d.Date);
         options.Schema.For<Digest.DigestWebhook>();
+        options.Schema.For<Digest.DigestDelivery>().Index(d => d.DigestId);
     }
 }

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+using YiyangTasks.Api.Digest;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Storage;
+using YiyangTasks.Api.Tests.Infrastructure;
+using static YiyangTasks.Api.Tests.Infrastructure.PlanFixtures;
+
+namespace YiyangTasks.Api.Tests.Digest;
+
+/// <summary>The daily overdue digest: built on its schedule once a working day, stored once, delivered through the durable outbox.</summary>
+public class OverdueDigestTests
+{
+    private static readonly DateTimeOffset Saturday = new(2026, 3, 7, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Monday = new(2026, 3, 9, 9, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public async Task The_digest_runs_on_its_schedule_on_working_days_is_stored_once_and_reaches_the_webhooks()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var database = await TestPostgres.CreateDatabaseAsync("digestschedule");
+        await using var api = ApiFactory.OnDatabase(database, ApiFactory.Start, new Dictionary<string, string> { ["Digest:Cron"] = "* * * * * *" });
+        await api.InitializeAsync();
+        var planId = await api.RegisterTwoTaskPlanAsync();
+
+        api.Clock.Set(Saturday); // acknowledgements were due Thursday; Saturday is no working day: no digest
+        await AddWebhookAsync(api, "office-json", receiver.Url("/json"), "json");
+        await AddWebhookAsync(api, "office-dingtalk", receiver.Url("/dingtalk"), "dingTalk");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // two occurrences of the every-second schedule on a Saturday
+        Assert.Empty(receiver.Received);
+
+        api.Clock.Set(Monday);
+        await Eventually.True(() => Task.FromResult(receiver.Received.Count >= 2), TimeSpan.FromSeconds(30), "the digest to be delivered");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // more occurrences: the day's digest is not built or sent again
+
+        Assert.Equal(2, receiver.Received.Count);
+        var json = JsonDocument.Parse(receiver.Received.Single(r => r.Path == "/json").Body).RootElement;
+        Assert.Equal("2026-03-09", json.GetProperty("id").GetString());
+        Assert.Equal("schedule", json.GetProperty("trigger").GetString());
+        var units = json.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unit").GetString()!);
+        Assert.Equal(2, units[CivilAffairs].GetProperty("items").GetArrayLength()); // tasks 1 and 2, not acknowledged
+        Assert.Equal(2, units[CivilAffairs].GetProperty("items")[0].GetProperty("workingDaysOverdue").GetInt32()); // 6 and 9 March
+        var dingTalk = JsonDocument.Parse(receiver.Received.Single(r => r.Path == "/dingtalk").Body).RootElement;
+        Assert.Equal("markdown", dingTalk.GetProperty("msgtype").GetString());
+        Assert.Contains("逾期任务通报 2026-03-09", dingTalk.GetProperty("markdown").GetProperty("text").GetString());
+
+        using var office = api.As(Roles.Office);
+        var latest = await (await office.GetAsync("/api/digests/overdue/latest")).JsonAsync();
+        Assert.Equal("2026-03-09", latest.GetProperty("id").GetString());
+        Assert.Equal(2, latest.GetProperty("deliveries").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/api/digests/overdue/2026-03-09")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/digests/overdue/2026-03-07")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/api/digests/overdue/yesterday")).StatusCode);
+        Assert.Equal(1, await CountAsync(database, "mt_doc_overduedigest"));
+        _ = planId;
+    }
+
+    [Fact]
+    public async Task A_failing_webhook_is_retried_and_then_dead_lettered()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Failing = true;
+        var database = await TestPostgres.CreateDatabaseAsync("digestfailing");
+        await using var api = ApiFactory.OnDatabase(database, ApiFactory.Start,
+            new Dictionary<string, string> { ["Digest:RetryCooldowns"] = "00:00:00.2,00:00:00.2" });
+        await api.InitializeAsync();
+        await api.RegisterTwoTaskPlanAsync();
+        api.Clock.Set(Monday);
+        await AddWebhookAsync(api, "broken", receiver.Url("/broken"), "weCom");
+
+        using var office = api.As(Roles.Office);
+        var run = await office.PostAsync("/api/digests/overdue/runs", null);
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal("manual", (await run.JsonAsync()).GetProperty("trigger").GetString());
+
+        await Eventually.True(async () => await DeadLettersAsync(database) == 1, TimeSpan.FromSeconds(30), "the delivery to be dead-lettered");
+        Assert.Equal(3, receiver.Attempts); // the first try and two retries
+        Assert.Empty(receiver.Received);
+        var digest = await (await office.GetAsync("/api/digests/overdue/latest")).JsonAsync();
+        Assert.Equal(0, digest.GetProperty("deliveries").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Two_API_processes_on_one_database_build_and_send_one_digest()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var database = await TestPostgres.CreateDatabaseAsync("digesttwohosts");
+        await using var first = ApiFactory.OnDatabase(database, ApiFactory.Start);
+        await first.InitializeAsync();
+        await first.RegisterTwoTaskPlanAsync();
+        first.Clock.Set(Monday);
+        await AddWebhookAsync(first, "office", receiver.Url("/office"), "json");
+        await using var second = ApiFactory.OnDatabase(database, Monday);
+        await second.InitializeAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { first, second })
+            .Select(host => host.Services.GetRequiredService<IMessageBus>().InvokeAsync(new RunOverdueDigest())));
+
+        await Eventually.True(() => Task.FromResult(receiver.Received.Count >= 1), TimeSpan.FromSeconds(20), "the digest to be delivered");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(receiver.Received);
+        Assert.Equal(1, await CountAsync(database, "mt_doc_overduedigest"));
+    }
+
+    private static async Task AddWebhookAsync(ApiFactory api, string id, string url, string kind)
+    {
+        using var admin = api.As(Roles.Admin);
+        var answer = await admin.PutAsJsonAsync($"/api/admin/digest-webhooks/{id}", new { url, kind });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+    }
+
+    private static async Task<long> CountAsync(string database, string table)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select count(*) from {EventStore.Schema}.{table}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> DeadLettersAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select count(*) from {EventStore.MessagingSchema}.wolverine_dead_letters where message_type like '%DeliverDigest%'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
