@@ -82,7 +82,8 @@ public sealed class MissedDigestCatchUp(IServiceProvider services, DigestSchedul
             await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
             if (await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), stoppingToken) is not null) return;
             logger.LogInformation("Today's overdue digest was due at {Due} and was not built: building it now", due);
-            await services.GetRequiredService<IMessageBus>().InvokeAsync(new RunOverdueDigest("startup"), stoppingToken);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new RunOverdueDigest("startup"), stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

@@ -32,7 +32,8 @@ public sealed class StartupSweep(IServiceProvider services, TimelinessPolicy pol
         policy.LogCalendarCoverage(clock.GetUtcNow());
         try
         {
-            await services.GetRequiredService<IMessageBus>().InvokeAsync(new SweepDueChecks(), stoppingToken);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SweepDueChecks(), stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

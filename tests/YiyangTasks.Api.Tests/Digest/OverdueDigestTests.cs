@@ -99,7 +99,7 @@ public class OverdueDigestTests
         await second.InitializeAsync();
 
         await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { first, second })
-            .Select(host => host.Services.GetRequiredService<IMessageBus>().InvokeAsync(new RunOverdueDigest())));
+            .Select(host => host.InvokeAsync(new RunOverdueDigest())));
 
         await Eventually.True(() => Task.FromResult(receiver.Received.Count >= 1), TimeSpan.FromSeconds(20), "the digest to be delivered");
         await Task.Delay(TimeSpan.FromSeconds(1));

@@ -50,12 +50,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Runs the timeliness sweep now, by this host's clock, as the start-up and scheduled sweeps do.</summary>
-    public async Task SweepAsync() =>
-        await Services.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync(new YiyangTasks.Api.Timeliness.SweepDueChecks());
+    public async Task SweepAsync() => await InvokeAsync(new YiyangTasks.Api.Timeliness.SweepDueChecks());
+
+    /// <summary>Handles a message inline in this host, as its own scheduled jobs do.</summary>
+    public async Task InvokeAsync(object message)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync(message);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As strict as Development about scopes, so a singleton that grabs a scoped service fails here, not in production.
+        builder.UseDefaultServiceProvider(options => options.ValidateScopes = true);
         builder.UseSetting(DatabaseConnection.ConfigurationKey, ConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Digest:Cron", "0 0 1 1 *");
