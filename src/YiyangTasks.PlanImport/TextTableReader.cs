@@ -116,10 +116,11 @@ internal static class TextTableReader
             ? raw.Split(["  ", "\u3000"], StringSplitOptions.RemoveEmptyEntries)
             : raw.Split(separator);
         var cells = parts.Select(p => DocumentLine.Clean(p)).ToList();
-        if (separator == "|")
+        // Tabs and pipes keep empty cells in place (a row without 配合单位); wide spaces cannot.
+        if (separator is "|" or "\t")
         {
-            if (cells.Count > 0 && cells[0].Length == 0) cells.RemoveAt(0);
-            if (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
+            if (separator == "|" && cells.Count > 0 && cells[0].Length == 0) cells.RemoveAt(0);
+            while (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
         }
         else cells.RemoveAll(c => c.Length == 0);
         return cells;
