@@ -15,7 +15,8 @@ internal static class DutyListReader
         {
             var units = run.Count(h => UnitNames.IsBareUnitName(h.Body));
             if (run.Count < 2 || units * 5 < run.Count * 4) continue;
-            foreach (var heading in run) tasks.Add(Task(lines, heading, warnings));
+            var title = TitleAbove(lines, run[0]);
+            foreach (var heading in run) tasks.Add(Task(lines, heading, warnings) with { Heading = title });
         }
         return tasks;
     }
@@ -38,6 +39,17 @@ internal static class DutyListReader
         // A 职责分工 annex gives each member its own statutory duties: 按职责分工负责.
         return new ParsedTask(heading.Marker!.Number, text, isUnit ? [unit] : [], [], ResponsibilityMode.ByDuty,
             DeadlineReader.Read(text), null, new SourceLines(heading.Number, last));
+    }
+
+    // 浔阳区推进医养结合联席会议 成员单位职责分工: the short line the list stands under.
+    private static string? TitleAbove(IReadOnlyList<DocumentLine> lines, DocumentLine first)
+    {
+        for (var i = first.Number - 2; i >= 0; i--)
+        {
+            if (lines[i].IsBlank) continue;
+            return lines[i].Marker is null && lines[i].Text.Length <= 60 && !lines[i].Text.Contains('。') ? lines[i].Text : null;
+        }
+        return null;
     }
 
     // Consecutive items of one marker kind numbered 1, 2, 3 …

@@ -33,14 +33,19 @@ internal static class TextTableReader
         var indent = lines[start].Indent;
         var rows = new List<(TaskRow Row, List<DocumentLine> Cells)>();
         var last = i - 1;
+        var afterBlank = false;
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.IsBlank) continue;
+            if (line.IsBlank) { afterBlank = true; continue; }
             // The table's cells share the header's indentation; a line indented otherwise (or a heading) ends it.
             if (indent.Length > 0 && line.Indent != indent) break;
             if (indent.Length == 0 && line.Marker is { Kind: not MarkerKind.Arabic } && rows.Count > 0) break;
-            if (IsRowNumber(line.Text)) rows.Add((new TaskRow(line.Number), [line]));
+            var isRowNumber = IsRowNumber(line.Text);
+            // Rows are set apart by blank lines: after a complete row, a blank line and no row number end the table.
+            if (!isRowNumber && afterBlank && rows.Count > 0 && rows[^1].Cells.Count >= roles.Length) break;
+            afterBlank = false;
+            if (isRowNumber) rows.Add((new TaskRow(line.Number), [line]));
             else if (rows.Count > 0) rows[^1].Cells.Add(line);
             else warnings.Add(new ParseWarning(line.Number, ParseWarningCodes.UnparseableLine, "text under the table header before its first numbered row"));
             last = i;

@@ -49,6 +49,19 @@ public class MutationTests
         Assert.True(clock.Elapsed < Budget, $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public void Random_bytes_decode_or_are_refused_without_throwing()
+    {
+        var random = new Random(11);
+        for (var round = 0; round < 200; round++)
+        {
+            var bytes = new byte[random.Next(0, 4096)];
+            random.NextBytes(bytes);
+            var decoded = PlanDocumentDecoder.Decode(bytes);
+            Assert.True(decoded.Text is not null ^ decoded.Refusal is not null);
+        }
+    }
+
     private static string Mutate(string text, Random random)
     {
         var lines = text.Split('\n').ToList();

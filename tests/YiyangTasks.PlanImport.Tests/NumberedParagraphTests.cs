@@ -75,6 +75,20 @@ public class NumberedParagraphTests
     }
 
     [Fact]
+    public void A_first_listed_rule_stated_in_a_later_task_does_not_reach_back_to_earlier_ones()
+    {
+        var plan = PlanDocumentParser.Parse(Lines(
+            "1.开展医养签约服务。（市民政局、市卫健委负责）",
+            "2.建立联席会议制度。（市卫健委、市民政局负责，列第一位者为牵头单位，下同）",
+            "3.推进护理员培训。（市人社局、市民政局负责）"));
+
+        Assert.Equal(["市民政局", "市卫健委"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["市卫健委"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["市人社局"], plan.Tasks[2].LeadUnits);
+        Assert.Equal(["市民政局"], plan.Tasks[2].CooperatingUnits);
+    }
+
+    [Fact]
     public void Without_a_first_listed_rule_a_plain_list_stays_jointly_responsible()
     {
         var plan = PlanDocumentParser.Parse("1.开展医养签约服务。（责任单位：市民政局、市卫健委）");

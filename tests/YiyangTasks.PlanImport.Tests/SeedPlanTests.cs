@@ -80,6 +80,7 @@ public class SeedPlanTests
         Assert.Equal("区消防救援大队", tasks[13].LeadUnits[0]);
         Assert.Equal("区金融办", tasks[14].LeadUnits[0]);
         Assert.Equal(new SourceLines(60, 64), tasks[0].Source);
+        Assert.Equal("浔阳区推进医养结合联席会议 成员单位职责分工", tasks[0].Heading);
         Assert.EndsWith("到医养结合机构执业。", tasks[0].Text); // the duties run on across the stray break at line 63
     }
 

@@ -106,4 +106,22 @@ public class TaskTableTests
         Assert.Contains(plan.Warnings, w => w.Code == "unparseable-line" && w.Line == 3);
         Assert.Contains(plan.Warnings, w => w.Code == "no-units" && w.Line == 3);
     }
+
+    [Fact]
+    public void An_unindented_table_of_one_cell_per_line_ends_at_the_paragraph_after_its_last_row()
+    {
+        var plan = PlanDocumentParser.Parse(Lines(
+            "序号", "工作任务", "责任单位",
+            "",
+            "1", "建设老年医院。", "市卫健委牵头，市民政局配合。",
+            "",
+            "2", "推进护理员培训。", "市人社局负责。",
+            "",
+            "各地要结合实际抓好落实。"));
+
+        Assert.Equal(2, plan.Tasks.Count);
+        Assert.Equal("推进护理员培训。", plan.Tasks[1].Text);
+        Assert.Equal(["市人社局"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(new SourceLines(9, 11), plan.Tasks[1].Source);
+    }
 }
