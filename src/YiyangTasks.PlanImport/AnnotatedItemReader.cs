@@ -57,12 +57,14 @@ internal static class AnnotatedItemReader
             for (var j = i + 1; responsibility is null && j < lines.Count && lines[j].Marker is null && !PlanText.IsStop(lines[j]); j++)
             {
                 if (lines[j].IsBlank) continue;
+                // 牵头单位：… and 配合单位：… on lines of their own stay apart when the lines are joined.
+                if (ResponsibilityReader.LabelStart(lines[j].Text) == 0 && text.Length > 0) text.Append('；');
                 text.Append(lines[j].Text);
                 last = j;
                 if (EndsInParenthesis(lines[j].Text)) responsibility = EndAnnotation(Tail(text));
             }
             var whole = text.ToString();
-            responsibility ??= InlineAnnotation(whole);
+            responsibility ??= InlineAnnotation(whole) ?? TrailingLabels(whole);
             items.Add(new Item(lines[i], lines[last].Number, whole, responsibility));
         }
         return items;
@@ -74,7 +76,7 @@ internal static class AnnotatedItemReader
     private static bool EndsInParenthesis(string text)
     {
         var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
-        return t.Length > 0 && t[^1] is '）' or ')';
+        return t.Length > 0 && t[^1] is '）' or ')' or '】';
     }
 
     private static Responsibility? EndAnnotation(string text)
@@ -98,13 +100,20 @@ internal static class AnnotatedItemReader
         return null;
     }
 
+    // 1. 建立机制。责任单位：县卫健委、县民政局 — the labels written after the paragraph, without brackets.
+    private static Responsibility? TrailingLabels(string text)
+    {
+        var start = ResponsibilityReader.LabelStart(text);
+        return start < 0 ? null : ResponsibilityReader.Read(text[start..]);
+    }
+
     private static int MatchingOpen(ReadOnlySpan<char> t, int close)
     {
         var depth = 0;
         for (var k = close; k >= 0 && close - k < LongestAnnotation; k--)
         {
-            if (t[k] is '）' or ')') depth++;
-            else if (t[k] is '（' or '(' && --depth == 0) return k;
+            if (t[k] is '）' or ')' or '】') depth++;
+            else if (t[k] is '（' or '(' or '【' && --depth == 0) return k;
         }
         return -1;
     }

@@ -37,7 +37,7 @@ public static class DeadlineReader
     }
 
     /// <summary>Words that say when without a date (长期坚持, 每年底前, 3个月内), as deadline cells and annotations write them.</summary>
-    public static bool IsTimeWords(string text)
+    internal static bool IsTimeWords(string text)
     {
         for (var i = 0; i + 4 < text.Length; i++)
         {

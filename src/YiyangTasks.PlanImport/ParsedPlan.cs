@@ -59,5 +59,5 @@ public static class ParseWarningCodes
     public const string NoUnits = "no-units";
     public const string UnknownUnit = "unknown-unit";
     public const string Numbering = "numbering";
-    public const string Refused = "refused";
+    public const string ReaderFailure = "reader-failure";
 }

@@ -15,7 +15,7 @@ public static class PlanCsvReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return PlanDocumentParser.Empty(new ParseWarning(null, "reader-failure", $"the CSV could not be read ({e.GetType().Name}); nothing was imported"));
+            return PlanDocumentParser.Empty(new ParseWarning(null, ParseWarningCodes.ReaderFailure, $"the CSV could not be read ({e.GetType().Name}); nothing was imported"));
         }
     }
 

@@ -15,7 +15,7 @@ public static class PlanDocumentParser
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A reader bug must not take the import down: say so and yield nothing rather than guess.
-            return Empty(new ParseWarning(null, "reader-failure", $"the plan could not be read ({e.GetType().Name}); nothing was imported"));
+            return Empty(new ParseWarning(null, ParseWarningCodes.ReaderFailure, $"the plan could not be read ({e.GetType().Name}); nothing was imported"));
         }
     }
 
@@ -72,7 +72,7 @@ public static class PlanDocumentParser
         foreach (var task in tasks)
         {
             var here = FirstListedLeadRule.Find(task.Text);
-            if (here is { } rule) statedInTask = true;
+            if (here is not null) statedInTask = true;
             var applies = holds || here is not null;
             if (here is { AndBelow: true }) holds = true;
             result.Add(applies ? WithFirstListedLeading(task) : task);

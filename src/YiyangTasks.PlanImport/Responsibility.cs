@@ -9,17 +9,7 @@ internal sealed record Responsibility(
     IReadOnlyList<string> Cooperating,
     ResponsibilityMode Mode,
     string? TimeWords,
-    string? Leftover)
-{
-    /// <summary>A plain list (责任单位：A、B / A、B负责): a stated 列第一位者为牵头单位 rule may make its first unit the lead.</summary>
-    public bool IsPlainList => Mode == ResponsibilityMode.Jointly && Cooperating.Count == 0;
-
-    /// <summary>列第一位者为牵头单位: the first-listed unit leads, the others cooperate.</summary>
-    public Responsibility WithFirstListedLeading() =>
-        IsPlainList && Leads.Count > 1
-            ? this with { Leads = [Leads[0]], Cooperating = Leads.Skip(1).ToList(), Mode = ResponsibilityMode.LeadAndCooperate }
-            : this;
-}
+    string? Leftover);
 
 /// <summary>Reads the wording of responsibility into lead units, cooperating units and a mode.</summary>
 internal static class ResponsibilityReader
@@ -154,6 +144,26 @@ internal static class ResponsibilityReader
             if (piece.Length > verb.Verb.Length && piece.EndsWith(verb.Verb, StringComparison.Ordinal)) return verb;
         }
         return null;
+    }
+
+    /// <summary>Where words of responsibility start with a label (责任单位：…) outside brackets, or -1.</summary>
+    public static int LabelStart(string text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '（' or '(' or '【' or '《') depth++;
+            else if (c is '）' or ')' or '】' or '》') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && c is '：' or ':' && i >= 2)
+            {
+                foreach (var (label, role) in Labels)
+                {
+                    if (role != Role.Time && i >= label.Length && string.CompareOrdinal(text, i - label.Length, label, 0, label.Length) == 0) return i - label.Length;
+                }
+            }
+        }
+        return -1;
     }
 
     private static (string Label, Role Role)? LabelOf(string piece)

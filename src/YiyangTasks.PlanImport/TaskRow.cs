@@ -43,10 +43,6 @@ internal sealed class TaskRow(int firstLine)
             new SourceLines(FirstLine, LastLine));
     }
 
-    public bool NamesUnits => Cell(ColumnRole.Responsible).Length > 0 || Cell(ColumnRole.Lead).Length > 0;
-
-    internal Responsibility Responsibility => ReadUnits();
-
     private Responsibility ReadUnits()
     {
         var lead = Cell(ColumnRole.Lead);

@@ -40,6 +40,24 @@ public class NumberedParagraphTests
     }
 
     [Fact]
+    public void Labels_written_after_the_paragraph_without_brackets_name_the_units()
+    {
+        var plan = PlanDocumentParser.Parse(Lines(
+            "1.建立医养结合工作机制。责任单位：县卫健委、县民政局",
+            "2.推进长期护理保险试点。",
+            "牵头单位：县医保局",
+            "配合单位：县财政局、县人社局",
+            "3.开展老年健康宣传。【责任单位：县卫健委】"));
+
+        Assert.Equal(3, plan.Tasks.Count);
+        Assert.Equal(["县卫健委", "县民政局"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["县医保局"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["县财政局", "县人社局"], plan.Tasks[1].CooperatingUnits);
+        Assert.Equal(new SourceLines(2, 4), plan.Tasks[1].Source);
+        Assert.Equal(["县卫健委"], plan.Tasks[2].LeadUnits);
+    }
+
+    [Fact]
     public void Annotations_worded_with_verbs_name_lead_cooperating_and_mode()
     {
         var plan = PlanDocumentParser.Parse(Lines(
