@@ -1,0 +1,161 @@
+using System.Text;
+
+namespace YiyangTasks.PlanImport;
+
+/// <summary>Reads numbered paragraphs that end in a responsibility annotation: 1、…（责任单位：…） (鄢陵),
+/// （一）…（…牵头负责，…配合） (茂名), and the like with 1. / （1） / 一、 numbering.</summary>
+internal static class AnnotatedItemReader
+{
+    private const int LongestAnnotation = 400;
+    private static readonly string[] InlineLabels = ["（责任单位", "（牵头单位", "（负责单位", "（责任部门", "（牵头部门", "(责任单位", "(牵头单位"];
+
+    private sealed record Item(DocumentLine Start, int LastLine, string Text, Responsibility? Responsibility)
+    {
+        public ItemMarker Marker => Start.Marker!;
+    }
+
+    public static List<ParsedTask> Read(IReadOnlyList<DocumentLine> lines, List<ParseWarning> warnings)
+    {
+        var items = Items(lines);
+        var kind = items.Where(i => i.Responsibility is not null).GroupBy(i => i.Marker.Kind)
+            .OrderByDescending(g => g.Count()).Select(g => (MarkerKind?)g.Key).FirstOrDefault();
+        if (kind is null) return [];
+
+        // A run is one numbered list (1、2、3 …); it is a task list when most of its items name units.
+        var taskItems = Runs(items.Where(i => i.Marker.Kind == kind))
+            .Where(run => run.Count(i => i.Responsibility is not null) * 2 >= run.Count)
+            .SelectMany(run => run)
+            .ToList();
+
+        var headings = HeadingsAbove(lines, kind.Value);
+        var tasks = new List<ParsedTask>();
+        foreach (var item in taskItems)
+        {
+            var r = item.Responsibility;
+            if (r is null) warnings.Add(new ParseWarning(item.Start.Number, ParseWarningCodes.NoUnits, $"item {item.Marker.Number} names no responsible unit"));
+            else if (r.Leftover is { } leftover)
+                warnings.Add(new ParseWarning(item.LastLine, ParseWarningCodes.UnparseableLine, $"in item {item.Marker.Number}, '{Shorten(leftover)}' is neither lead nor cooperating"));
+            tasks.Add(new ParsedTask(item.Marker.Number, item.Text, r?.Leads ?? [], r?.Cooperating ?? [], r?.Mode ?? Domain.Tasks.ResponsibilityMode.Jointly,
+                DeadlineReader.Read(item.Text), r?.TimeWords, new SourceLines(item.Start.Number, item.LastLine))
+            {
+                Heading = headings[item.Start.Number - 1],
+            });
+        }
+        WarnStrayLines(lines, taskItems, warnings);
+        return tasks;
+    }
+
+    private static List<Item> Items(IReadOnlyList<DocumentLine> lines)
+    {
+        var items = new List<Item>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Marker is null) continue;
+            var text = new StringBuilder(lines[i].Body);
+            var last = i;
+            var responsibility = EndsInParenthesis(lines[i].Text) ? EndAnnotation(text.ToString()) : null;
+            for (var j = i + 1; responsibility is null && j < lines.Count && lines[j].Marker is null && !PlanText.IsStop(lines[j]); j++)
+            {
+                if (lines[j].IsBlank) continue;
+                // 牵头单位：… and 配合单位：… on lines of their own stay apart when the lines are joined.
+                if (ResponsibilityReader.LabelStart(lines[j].Text) == 0 && text.Length > 0) text.Append('；');
+                text.Append(lines[j].Text);
+                last = j;
+                if (EndsInParenthesis(lines[j].Text)) responsibility = EndAnnotation(Tail(text));
+            }
+            var whole = text.ToString();
+            responsibility ??= InlineAnnotation(whole) ?? TrailingLabels(whole);
+            items.Add(new Item(lines[i], lines[last].Number, whole, responsibility));
+        }
+        return items;
+    }
+
+    private static string Tail(StringBuilder text) =>
+        text.Length <= LongestAnnotation + 20 ? text.ToString() : text.ToString(text.Length - LongestAnnotation - 20, LongestAnnotation + 20);
+
+    private static bool EndsInParenthesis(string text)
+    {
+        var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
+        return t.Length > 0 && t[^1] is '）' or ')' or '】';
+    }
+
+    private static Responsibility? EndAnnotation(string text)
+    {
+        var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
+        var open = MatchingOpen(t, t.Length - 1);
+        return open < 0 ? null : ResponsibilityReader.Read(t[(open + 1)..^1].ToString());
+    }
+
+    // （责任单位：…） written inside the paragraph rather than at its end.
+    private static Responsibility? InlineAnnotation(string text)
+    {
+        var open = InlineLabels.Select(l => text.LastIndexOf(l, StringComparison.Ordinal)).Max();
+        if (open < 0) return null;
+        var depth = 0;
+        for (var k = open; k < text.Length && k < open + LongestAnnotation; k++)
+        {
+            if (text[k] is '（' or '(') depth++;
+            else if (text[k] is '）' or ')' && --depth == 0) return ResponsibilityReader.Read(text[(open + 1)..k]);
+        }
+        return null;
+    }
+
+    // 1. 建立机制。责任单位：县卫健委、县民政局 — the labels written after the paragraph, without brackets.
+    private static Responsibility? TrailingLabels(string text)
+    {
+        var start = ResponsibilityReader.LabelStart(text);
+        return start < 0 ? null : ResponsibilityReader.Read(text[start..]);
+    }
+
+    private static int MatchingOpen(ReadOnlySpan<char> t, int close)
+    {
+        var depth = 0;
+        for (var k = close; k >= 0 && close - k < LongestAnnotation; k--)
+        {
+            if (t[k] is '）' or ')' or '】') depth++;
+            else if (t[k] is '（' or '(' or '【' && --depth == 0) return k;
+        }
+        return -1;
+    }
+
+    private static List<List<Item>> Runs(IEnumerable<Item> items)
+    {
+        var runs = new List<List<Item>>();
+        foreach (var item in items)
+        {
+            var previous = runs.Count > 0 ? runs[^1][^1].Marker.Number : int.MaxValue;
+            var n = item.Marker.Number;
+            // A small gap (1、2、4) keeps the list; a 1 or a step back starts a new list.
+            if (n > previous && n <= previous + 3) runs[^1].Add(item);
+            else runs.Add([item]);
+        }
+        return runs;
+    }
+
+    private static string?[] HeadingsAbove(IReadOnlyList<DocumentLine> lines, MarkerKind taskKind)
+    {
+        var headings = new string?[lines.Count];
+        string? current = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Marker is { } m && m.Kind != taskKind && lines[i].Text.Length <= 60) current = lines[i].Text;
+            headings[i] = current;
+        }
+        return headings;
+    }
+
+    private static void WarnStrayLines(IReadOnlyList<DocumentLine> lines, List<Item> tasks, List<ParseWarning> warnings)
+    {
+        for (var t = 0; t + 1 < tasks.Count; t++)
+        {
+            for (var n = tasks[t].LastLine + 1; n < tasks[t + 1].Start.Number; n++)
+            {
+                var line = lines[n - 1];
+                if (!line.IsBlank && line.Marker is null && !PlanText.IsStop(line))
+                    warnings.Add(new ParseWarning(n, ParseWarningCodes.UnparseableLine, $"text between tasks {tasks[t].Marker.Number} and {tasks[t + 1].Marker.Number} belongs to no task: '{Shorten(line.Text)}'"));
+            }
+        }
+    }
+
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,48 @@
+namespace YiyangTasks.PlanImport;
+
+/// <summary>What a column of a task table holds, as its header says (序号, 工作任务, 牵头单位, 配合单位, 完成时限 …).</summary>
+internal enum ColumnRole { Number, Task, Responsible, Lead, Cooperating, Deadline, Other }
+
+/// <summary>Reads a task table's header cells into column roles.</summary>
+internal static class TableColumns
+{
+    private static readonly (string Header, ColumnRole Role)[] Headers =
+    [
+        ("序号", ColumnRole.Number), ("编号", ColumnRole.Number), ("number", ColumnRole.Number), ("no.", ColumnRole.Number), ("no", ColumnRole.Number), ("#", ColumnRole.Number),
+        ("牵头单位", ColumnRole.Lead), ("牵头部门", ColumnRole.Lead), ("主办单位", ColumnRole.Lead), ("lead", ColumnRole.Lead), ("lead units", ColumnRole.Lead),
+        ("配合单位", ColumnRole.Cooperating), ("配合部门", ColumnRole.Cooperating), ("协办单位", ColumnRole.Cooperating), ("参与单位", ColumnRole.Cooperating),
+        ("cooperating", ColumnRole.Cooperating), ("cooperating units", ColumnRole.Cooperating),
+        ("负责单位", ColumnRole.Responsible), ("责任单位", ColumnRole.Responsible), ("责任部门", ColumnRole.Responsible), ("负责部门", ColumnRole.Responsible),
+        ("指导部门", ColumnRole.Responsible), ("责任主体", ColumnRole.Responsible), ("实施单位", ColumnRole.Responsible), ("units", ColumnRole.Responsible),
+        ("完成时限", ColumnRole.Deadline), ("完成时间", ColumnRole.Deadline), ("时间节点", ColumnRole.Deadline), ("时间要求", ColumnRole.Deadline),
+        ("时限", ColumnRole.Deadline), ("进度安排", ColumnRole.Deadline), ("deadline", ColumnRole.Deadline),
+        ("工作任务", ColumnRole.Task), ("重点任务", ColumnRole.Task), ("主要任务", ColumnRole.Task), ("具体任务", ColumnRole.Task), ("任务内容", ColumnRole.Task),
+        ("工作内容", ColumnRole.Task), ("工作措施", ColumnRole.Task), ("主要措施", ColumnRole.Task), ("任务", ColumnRole.Task), ("task", ColumnRole.Task),
+    ];
+
+    /// <summary>The role a header cell names, or null when it is no header word at all.</summary>
+    public static ColumnRole? RoleOf(string header)
+    {
+        var h = header.Trim().Trim('\u3000', '|', '"').Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        if (h.Length == 0 || h.Length > 12) return null;
+        foreach (var (name, role) in Headers)
+        {
+            if (h == name) return role;
+        }
+        if (h is "备注" or "remarks" or "note" or "notes" or "分类" or "类别" or "序列") return ColumnRole.Other;
+        return null;
+    }
+
+    /// <summary>Header cells that make a task table: a number, a task and who answers for it.</summary>
+    public static ColumnRole[]? Recognise(IReadOnlyList<string> cells)
+    {
+        var roles = new ColumnRole[cells.Count];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (RoleOf(cells[i]) is not { } role) return null;
+            roles[i] = role;
+        }
+        var hasUnits = roles.Any(r => r is ColumnRole.Responsible or ColumnRole.Lead);
+        return roles.Contains(ColumnRole.Task) && hasUnits ? roles : null;
+    }
+}

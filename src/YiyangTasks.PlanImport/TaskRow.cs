@@ -1,0 +1,58 @@
+using YiyangTasks.Domain.Tasks;
+
+namespace YiyangTasks.PlanImport;
+
+/// <summary>One row of a task table (text or CSV) as cells by role, before it is read into a task.</summary>
+internal sealed class TaskRow(int firstLine)
+{
+    public int FirstLine { get; } = firstLine;
+    public int LastLine { get; set; } = firstLine;
+    public Dictionary<ColumnRole, string> Cells { get; } = [];
+
+    public void Set(ColumnRole role, string value)
+    {
+        if (role == ColumnRole.Other) return;
+        Cells[role] = Cells.TryGetValue(role, out var existing) && existing.Length > 0 ? existing + value : value;
+    }
+
+    private string Cell(ColumnRole role) => Cells.TryGetValue(role, out var v) ? v.Trim() : "";
+
+    /// <summary>The task this row states; warnings say what the row lacks.</summary>
+    public ParsedTask ToTask(int fallbackNumber, ICollection<ParseWarning> warnings)
+    {
+        var numberCell = Cell(ColumnRole.Number);
+        var number = fallbackNumber;
+        if (numberCell.Length > 0 && !ChineseNumber.TryParse(numberCell.TrimEnd('.', '、', '．'), out number))
+        {
+            warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"序号 '{numberCell}' is not a number; numbered {fallbackNumber} by position"));
+            number = fallbackNumber;
+        }
+        var text = Cell(ColumnRole.Task);
+        if (text.Length == 0) warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"row {number} has no task text"));
+
+        var responsibility = ReadUnits();
+        if (responsibility.Leads.Count == 0 && responsibility.Cooperating.Count == 0)
+            warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.NoUnits, $"row {number} names no responsible unit"));
+
+        var deadlineCell = Cell(ColumnRole.Deadline);
+        var deadlines = DeadlineReader.Read(deadlineCell.Length > 0 ? deadlineCell : text);
+        if (deadlineCell.Length > 0 && deadlines.Count == 0) deadlines = DeadlineReader.Read(text);
+        var relative = deadlineCell.Length > 0 && DeadlineReader.Read(deadlineCell).Count == 0 ? deadlineCell : responsibility.TimeWords;
+
+        return new ParsedTask(number, text, responsibility.Leads, responsibility.Cooperating, responsibility.Mode, deadlines, relative,
+            new SourceLines(FirstLine, LastLine));
+    }
+
+    private Responsibility ReadUnits()
+    {
+        var lead = Cell(ColumnRole.Lead);
+        var cooperating = Cell(ColumnRole.Cooperating);
+        if (lead.Length == 0 && cooperating.Length == 0) return ResponsibilityReader.ReadCell(Cell(ColumnRole.Responsible));
+        // Separate 牵头单位 and 配合单位 columns: the table itself says who leads; a lead cell may still
+        // word its mode (…分别负责).
+        var leads = ResponsibilityReader.ReadCell(lead);
+        var mode = leads.Mode is ResponsibilityMode.EachResponsibleForOwnPart or ResponsibilityMode.ByDuty ? leads.Mode : ResponsibilityMode.LeadAndCooperate;
+        var cooperators = ResponsibilityReader.ReadCell(cooperating);
+        return new Responsibility(leads.Leads, [.. leads.Cooperating, .. cooperators.Leads, .. cooperators.Cooperating], mode, null, null);
+    }
+}

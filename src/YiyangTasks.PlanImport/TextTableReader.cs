@@ -1,0 +1,139 @@
+namespace YiyangTasks.PlanImport;
+
+/// <summary>Reads a task table laid out as text: header 序号 / 工作任务 / 负责单位 (or 牵头单位 / 配合单位 / 完成时限),
+/// either one cell per line (信阳: rows split by blank lines, each cell on its own indented line) or one row per line
+/// with cells split by tabs, pipes or wide spaces.</summary>
+internal static class TextTableReader
+{
+    public static List<ParsedTask> Read(IReadOnlyList<DocumentLine> lines, List<ParseWarning> warnings)
+    {
+        var tasks = new List<ParsedTask>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].Text.Contains("序号", StringComparison.Ordinal) && !lines[i].Text.Contains("编号", StringComparison.Ordinal)) continue;
+            var end = TryCellPerLine(lines, i, tasks, warnings) ?? TryRowPerLine(lines, i, tasks, warnings);
+            if (end is { } e) i = e;
+        }
+        return tasks;
+    }
+
+    // 信阳 003: "\t\t序号" "\t\t工作任务" "\t\t负责单位", then per row "\t\t1" "\t\t<task>" "\t\t<units>".
+    private static int? TryCellPerLine(IReadOnlyList<DocumentLine> lines, int start, List<ParsedTask> tasks, List<ParseWarning> warnings)
+    {
+        var headers = new List<string>();
+        var i = start;
+        for (; i < lines.Count && headers.Count < 8; i++)
+        {
+            if (lines[i].IsBlank) { if (headers.Count > 0) break; continue; }
+            if (TableColumns.RoleOf(lines[i].Text) is null) break;
+            headers.Add(lines[i].Text);
+        }
+        if (headers.Count < 3 || TableColumns.Recognise(headers) is not { } roles || roles[0] != ColumnRole.Number) return null;
+
+        var indent = lines[start].Indent;
+        var rows = new List<(TaskRow Row, List<DocumentLine> Cells)>();
+        var last = i - 1;
+        var afterBlank = false;
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank) { afterBlank = true; continue; }
+            // The table's cells share the header's indentation; a line indented otherwise (or a heading) ends it.
+            if (indent.Length > 0 && line.Indent != indent) break;
+            if (indent.Length == 0 && line.Marker is { Kind: not MarkerKind.Arabic } && rows.Count > 0) break;
+            var isRowNumber = IsRowNumber(line.Text);
+            // Rows are set apart by blank lines: after a complete row, a blank line and no row number end the table.
+            if (!isRowNumber && afterBlank && rows.Count > 0 && rows[^1].Cells.Count >= roles.Length) break;
+            afterBlank = false;
+            if (isRowNumber) rows.Add((new TaskRow(line.Number), [line]));
+            else if (rows.Count > 0) rows[^1].Cells.Add(line);
+            else warnings.Add(new ParseWarning(line.Number, ParseWarningCodes.UnparseableLine, "text under the table header before its first numbered row"));
+            last = i;
+        }
+        foreach (var (row, cells) in rows)
+        {
+            Fill(row, roles, cells, warnings);
+            tasks.Add(row.ToTask(tasks.Count + 1, warnings));
+        }
+        return last;
+    }
+
+    private static void Fill(TaskRow row, ColumnRole[] roles, List<DocumentLine> cells, List<ParseWarning> warnings)
+    {
+        row.LastLine = cells[^1].Number;
+        if (cells.Count < roles.Length)
+            warnings.Add(new ParseWarning(row.FirstLine, ParseWarningCodes.UnparseableLine,
+                $"row {cells[0].Text} has {cells.Count} cells where the header has {roles.Length}; cells read left to right"));
+        // More lines than columns: the task cell was broken across lines; the cells after it are one line each.
+        var taskColumn = Array.IndexOf(roles, ColumnRole.Task);
+        var extra = Math.Max(0, cells.Count - roles.Length);
+        var c = 0;
+        for (var r = 0; r < roles.Length && c < cells.Count; r++)
+        {
+            var take = r == taskColumn ? 1 + extra : 1;
+            for (var k = 0; k < take && c < cells.Count; k++, c++) row.Set(roles[r], cells[c].Text);
+        }
+    }
+
+    // 序号\t工作任务\t牵头单位\t配合单位 or | 序号 | 工作任务 | 责任单位 |: one row per line.
+    private static int? TryRowPerLine(IReadOnlyList<DocumentLine> lines, int start, List<ParsedTask> tasks, List<ParseWarning> warnings)
+    {
+        var header = lines[start].Raw.Trim();
+        var separator = header.Contains('|') ? "|" : header.Contains('\t') ? "\t" : "  ";
+        var headerCells = Cells(header, separator);
+        if (headerCells.Count < 3 || TableColumns.Recognise(headerCells) is not { } roles) return null;
+
+        TaskRow? current = null;
+        var rows = new List<TaskRow>();
+        var last = start;
+        for (var i = start + 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank) continue;
+            var raw = line.Raw.Trim();
+            if (separator == "|" && raw.Trim('|', '-', ':', ' ', '\t').Length == 0) continue; // |---|---|
+            var cells = Cells(raw, separator);
+            var numberAt = Array.IndexOf(roles, ColumnRole.Number);
+            if (cells.Count >= 2 && (numberAt < 0 || numberAt < cells.Count && IsRowNumber(cells[numberAt])))
+            {
+                current = new TaskRow(line.Number);
+                for (var c = 0; c < roles.Length && c < cells.Count; c++) current.Set(roles[c], cells[c]);
+                if (cells.Count < roles.Length)
+                    warnings.Add(new ParseWarning(line.Number, ParseWarningCodes.UnparseableLine, $"row has {cells.Count} cells where the header has {roles.Length}"));
+                rows.Add(current);
+            }
+            else if (current is not null && cells.Count == 1 && line.Marker is null)
+            {
+                // A stray line break inside the task cell.
+                current.Set(ColumnRole.Task, cells[0]);
+                current.LastLine = line.Number;
+            }
+            else break;
+            last = i;
+        }
+        foreach (var row in rows) tasks.Add(row.ToTask(tasks.Count + 1, warnings));
+        return last;
+    }
+
+    private static List<string> Cells(string raw, string separator)
+    {
+        var parts = separator == "  "
+            ? raw.Split(["  ", "\u3000"], StringSplitOptions.RemoveEmptyEntries)
+            : raw.Split(separator);
+        var cells = parts.Select(p => DocumentLine.Clean(p)).ToList();
+        // Tabs and pipes keep empty cells in place (a row without 配合单位); wide spaces cannot.
+        if (separator is "|" or "\t")
+        {
+            if (separator == "|" && cells.Count > 0 && cells[0].Length == 0) cells.RemoveAt(0);
+            while (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
+        }
+        else cells.RemoveAll(c => c.Length == 0);
+        return cells;
+    }
+
+    private static bool IsRowNumber(string text)
+    {
+        var t = text.Trim().TrimEnd('.', '、', '．');
+        return t.Length is > 0 and <= 3 && ChineseNumber.TryParse(t, out _);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace YiyangTasks.PlanImport;
+
+/// <summary>Splits a written list of units (市民政局、卫生计生委和各县区政府) into the names as written.</summary>
+public static class UnitListSplitter
+{
+    private const string Separators = "、，,；;/／";
+
+    /// <summary>Splits on 、，, 和 及 without breaking a name that contains them (人力资源和社会保障局, 各区、县级市人民政府).</summary>
+    public static IReadOnlyList<string> Split(string list)
+    {
+        if (string.IsNullOrWhiteSpace(list)) return [];
+        var fragments = Fragments(list);
+        var names = new List<string>();
+        var pending = new StringBuilder();
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            var (text, separator) = fragments[i];
+            if (text.Length == 0) continue;
+            pending.Append(text);
+            var current = pending.ToString();
+            var isLast = i == fragments.Count - 1;
+            // 各区、县级市人民政府 and 茂名滨海新区、茂名高新区管委会: a fragment that is no unit by itself
+            // (各区, 茂名滨海新区) is the first half of a name whose list shares one ending.
+            if (!isLast && !UnitNames.LooksLikeUnit(current) && separator != '\0')
+            {
+                pending.Append(separator);
+                continue;
+            }
+            pending.Clear();
+            // 信阳: 各县区政府、各管理区、开发区 always stand together as one responsible group.
+            if (names.Count > 0 && UnitNames.IsGroup(names[^1]) && UnitNames.IsZone(current))
+            {
+                names[^1] = names[^1] + fragments[i - 1].Separator + current;
+                continue;
+            }
+            names.Add(current);
+        }
+        if (pending.Length > 0) names.Add(pending.ToString().TrimEnd(Separators.ToCharArray()));
+        return names.Select(Tidy).Where(n => n.Length > 0).ToList();
+    }
+
+    // Fragments between top-level separators; 和/及 separate only when what comes before is a whole unit
+    // (人力资源|和|社会保障局 is one name, 市民政局|和|各县区政府 is two).
+    private static List<(string Text, char Separator)> Fragments(string list)
+    {
+        var result = new List<(string, char)>();
+        var current = new StringBuilder();
+        var depth = 0;
+        foreach (var c in list)
+        {
+            if (c is '（' or '(' or '《' or '【' or '[') depth++;
+            else if (c is '）' or ')' or '》' or '】' or ']') depth = Math.Max(0, depth - 1);
+            if (depth == 0 && Separators.Contains(c))
+            {
+                result.Add((current.ToString().Trim(), c));
+                current.Clear();
+            }
+            else if (depth == 0 && c is '和' or '及' or '与' && UnitNames.LooksLikeUnit(current.ToString()))
+            {
+                result.Add((current.ToString().Trim(), c));
+                current.Clear();
+            }
+            else current.Append(c);
+        }
+        result.Add((current.ToString().Trim(), '\0'));
+        return result;
+    }
+
+    private static string Tidy(string name)
+    {
+        var s = name.Trim().Trim('\u3000', '。', '.', '；', ';', '，', ',', '、', ' ');
+        foreach (var tail in (string[])["等有关单位", "等相关单位", "等单位", "等部门", "等"])
+        {
+            if (s.Length > tail.Length + 1 && s.EndsWith(tail, StringComparison.Ordinal)) { s = s[..^tail.Length]; break; }
+        }
+        if (s.StartsWith('由') && s.Length > 2) s = s[1..];
+        return s.Trim();
+    }
+}

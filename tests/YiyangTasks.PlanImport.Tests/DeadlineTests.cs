@@ -1,0 +1,41 @@
+namespace YiyangTasks.PlanImport.Tests;
+
+/// <summary>Deadline words read as the last day they allow.</summary>
+public class DeadlineTests
+{
+    [Theory]
+    [InlineData("到2022年基本建成", "2022-12-31", "到2022年")]
+    [InlineData("2017年7月底前完成", "2017-07-31", "2017年7月底前")]
+    [InlineData("2017年底前完成规划编制", "2017-12-31", "2017年底前")]
+    [InlineData("到2018年底，全市所有县（区）开展试点", "2018-12-31", "到2018年底")]
+    [InlineData("2024年2月底前", "2024-02-29", "2024年2月底前")]
+    [InlineData("于2023年6月30日前报送", "2023-06-30", "于2023年6月30日前")]
+    [InlineData("到 2022 年，我市", "2022-12-31", "到2022年")]
+    [InlineData("2023年上半年前完成", "2023-06-30", "2023年上半年前")]
+    public void Deadline_words_become_the_last_day_they_allow(string text, string date, string words)
+    {
+        var deadline = Assert.Single(DeadlineReader.Read(text));
+
+        Assert.Equal(DateOnly.Parse(date), deadline.Date);
+        Assert.Equal(words, deadline.Words);
+    }
+
+    [Fact]
+    public void Two_years_after_one_to_are_two_deadlines()
+    {
+        var deadlines = DeadlineReader.Read("到2022年、2025年，养老机构设立的医疗机构分别达10家、30家");
+
+        Assert.Equal([new DateOnly(2022, 12, 31), new DateOnly(2025, 12, 31)], deadlines.Select(d => d.Date));
+    }
+
+    [Theory]
+    [InlineData("2019年8月21日国务院常务会议决定")]
+    [InlineData("2021-2022年全市每年培训1000名")]
+    [InlineData("《信阳市医疗卫生服务体系规划（2016-2020年）》")]
+    [InlineData("2016年至2020年")]
+    [InlineData("国卫老龄发〔2019〕60号")]
+    public void Dates_that_are_no_deadline_are_not_read_as_one(string text)
+    {
+        Assert.Empty(DeadlineReader.Read(text));
+    }
+}
