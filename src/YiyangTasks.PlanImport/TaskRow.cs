@@ -35,9 +35,12 @@ internal sealed class TaskRow(int firstLine)
             warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.NoUnits, $"row {number} names no responsible unit"));
 
         var deadlineCell = Cell(ColumnRole.Deadline);
-        var deadlines = DeadlineReader.Read(deadlineCell.Length > 0 ? deadlineCell : text);
+        // A spreadsheet's deadline column often holds a plain date (2026-12-31, 2026/6/30) rather than words.
+        IReadOnlyList<WrittenDeadline> deadlines = IsoDate(deadlineCell) is { } date
+            ? [new WrittenDeadline(date, deadlineCell)]
+            : DeadlineReader.Read(deadlineCell.Length > 0 ? deadlineCell : text);
         if (deadlineCell.Length > 0 && deadlines.Count == 0) deadlines = DeadlineReader.Read(text);
-        var relative = deadlineCell.Length > 0 && DeadlineReader.Read(deadlineCell).Count == 0 ? deadlineCell : responsibility.TimeWords;
+        var relative = deadlineCell.Length > 0 && deadlines.Count == 0 ? deadlineCell : responsibility.TimeWords;
 
         return new ParsedTask(number, text, responsibility.Leads, responsibility.Cooperating, responsibility.Mode, deadlines, relative,
             new SourceLines(FirstLine, LastLine));
@@ -55,4 +58,8 @@ internal sealed class TaskRow(int firstLine)
         var cooperators = ResponsibilityReader.ReadCell(cooperating);
         return new Responsibility(leads.Leads, [.. leads.Cooperating, .. cooperators.Leads, .. cooperators.Cooperating], mode, null, null);
     }
+
+    private static DateOnly? IsoDate(string cell) =>
+        DateOnly.TryParseExact(cell.Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }

@@ -63,4 +63,13 @@ public class CsvTests
     {
         Assert.Contains(PlanCsvReader.Read("").Warnings, w => w.Code == "no-task-list");
     }
+
+    [Fact]
+    public void A_deadline_column_holding_a_plain_date_is_that_date()
+    {
+        var plan = PlanCsvReader.Read("序号,工作任务,牵头单位,配合单位,完成时限\n1,建立机制,市卫健委,市民政局,2026-12-31\n2,开展评估,市民政局,,2026/6/30\n");
+        Assert.Equal(new DateOnly(2026, 12, 31), plan.Tasks[0].Deadlines.Single().Date);
+        Assert.Equal(new DateOnly(2026, 6, 30), plan.Tasks[1].Deadlines.Single().Date);
+        Assert.Null(plan.Tasks[0].RelativeDeadline);
+    }
 }
