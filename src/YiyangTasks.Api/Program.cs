@@ -46,6 +46,7 @@ if (builder.Configuration.GetValue("Digest:CatchUpOnStart", true)) builder.Servi
 builder.Services.AddHttpClient("digest", client => client.Timeout = TimeSpan.FromSeconds(15));
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.AddHealth();
 builder.Services.AddApiDocument();
 

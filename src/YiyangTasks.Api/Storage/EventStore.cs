@@ -22,7 +22,10 @@ public static class EventStore
 
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+        // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.Timeout == 15) settings.Timeout = 3;
+        var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString)
         {
             Name = "yiyangtasks",
         }.Build();

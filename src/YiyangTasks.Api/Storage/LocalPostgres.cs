@@ -80,7 +80,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (running is int port && await AcceptsConnectionsAsync(port, cancellationToken))
             return new LocalPostgres(dataDirectory, bin, port, runAs) { _stopped = true }; // not ours to stop
 
-        port = FreeLoopbackPort();
+        // A cluster started again comes back on its last port when it can, so its clients reconnect by themselves.
+        port = running is int last && IsFree(last) ? last : FreeLoopbackPort();
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
         if (!durable) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync(Path.Combine(bin, "pg_ctl"),
@@ -158,11 +159,11 @@ public sealed class LocalPostgres : IAsyncDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern uint geteuid();
 
+    /// <summary>The port the cluster last listened on (it may or may not be running now).</summary>
     private static int? ReadRunningPort(string dataDirectory)
     {
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
         var portFile = Path.Combine(dataDirectory, "yiyang.port");
-        if (!File.Exists(pidFile) || !File.Exists(portFile)) return null;
+        if (!File.Exists(portFile)) return null;
         return int.TryParse(File.ReadAllText(portFile).Trim(), out var port) ? port : null;
     }
 
@@ -180,6 +181,20 @@ public sealed class LocalPostgres : IAsyncDisposable
             return true;
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
         {
             return false;
         }
