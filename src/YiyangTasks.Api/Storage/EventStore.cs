@@ -20,6 +20,22 @@ public static class EventStore
     /// <summary>The PostgreSQL schema of Wolverine's durable inbox, outbox and scheduled messages.</summary>
     public const string MessagingSchema = "yiyang_messaging";
 
+    /// <summary>The event store's options, shared by the host and by tools (benchmarks, drills) that open the same store.</summary>
+    public static void Configure(StoreOptions options)
+    {
+        options.DatabaseSchemaName = Schema;
+        // One stream per numbered task, keyed "{planId}/{number}" (SupervisedTask.StreamKey).
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Who did it and in which request: the audit shows the person, not just the unit.
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        ProjectionRegistry.Register(options);
+    }
+
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString)
     {
         // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
@@ -31,20 +47,7 @@ public static class EventStore
         }.Build();
         builder.Services.AddSingleton(dataSource);
 
-        builder.Services.AddMarten(options =>
-            {
-                options.DatabaseSchemaName = Schema;
-                // One stream per numbered task, keyed "{planId}/{number}" (SupervisedTask.StreamKey).
-                options.Events.StreamIdentity = StreamIdentity.AsString;
-                // Who did it and in which request: the audit shows the person, not just the unit.
-                options.Events.MetadataConfig.HeadersEnabled = true;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.Events.MetadataConfig.UserNameEnabled = true;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                ProjectionRegistry.Register(options);
-            })
+        builder.Services.AddMarten(Configure)
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
