@@ -2,6 +2,12 @@ using System.Text.Json;
 
 namespace YiyangTasks.Api.Http;
 
+/// <summary>A request body that can say what is wrong with its own shape (400), before any rule of the task is asked.</summary>
+public interface IValidatedRequest
+{
+    IResult? Validate();
+}
+
 /// <summary>Reads a JSON request body within a size limit, answering a clear problem for anything malformed.</summary>
 public static class RequestBody
 {

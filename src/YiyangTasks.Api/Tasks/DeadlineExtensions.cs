@@ -4,7 +4,7 @@ using YiyangTasks.Domain.Tasks;
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>The body of POST …/deadline-extensions (延期申请): the date a lead unit asks for, and why.</summary>
-public sealed record ExtensionRequest(DateOnly? RequestedDeadline, string? Reason)
+public sealed record ExtensionRequest(DateOnly? RequestedDeadline, string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Check("requestedDeadline", RequestedDeadline is not null, "is required.")
@@ -14,7 +14,7 @@ public sealed record ExtensionRequest(DateOnly? RequestedDeadline, string? Reaso
 }
 
 /// <summary>The body of POST …/deadline-extensions/{requestId}/decision: the office grants (maybe another date) or refuses.</summary>
-public sealed record ExtensionDecisionRequest(bool? Grant, DateOnly? NewDeadline, string? Reason)
+public sealed record ExtensionDecisionRequest(bool? Grant, DateOnly? NewDeadline, string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Check("grant", Grant is not null, "is required (true to grant, false to refuse).")
@@ -27,23 +27,17 @@ public sealed record ExtensionDecisionRequest(bool? Grant, DateOnly? NewDeadline
 /// <summary>Deadline extensions: a lead unit requests one, the office decides.</summary>
 public static class DeadlineExtensions
 {
-    public static async Task<IResult> Request(string planId, int number, HttpContext http, TaskWrites writes)
+    public static Task<IResult> Request(string planId, int number, HttpContext http, TaskWrites writes)
     {
-        var (request, problem) = await RequestBody.ReadJsonAsync<ExtensionRequest>(http.Request);
-        if ((problem ?? request!.Validate()) is { } refused) return refused;
         var requestId = Guid.NewGuid();
-        return await writes.ExecuteAsync(http, planId, number,
-            (task, actor, now) => new RequestDeadlineExtension(requestId, actor.Unit!, request!.RequestedDeadline!.Value,
+        return writes.ExecuteAsync<ExtensionRequest>(http, planId, number,
+            request => (task, actor, now) => new RequestDeadlineExtension(requestId, actor.Unit!, request.RequestedDeadline!.Value,
                 request.Reason!.Trim()).Decide(task, actor, now),
             TaskAccess.LeadUnitOnly, requestId);
     }
 
-    public static async Task<IResult> Decide(string planId, int number, Guid requestId, HttpContext http, TaskWrites writes)
-    {
-        var (request, problem) = await RequestBody.ReadJsonAsync<ExtensionDecisionRequest>(http.Request);
-        if ((problem ?? request!.Validate()) is { } refused) return refused;
-        return await writes.ExecuteAsync(http, planId, number,
-            (task, actor, now) => new DecideDeadlineExtension(requestId, request!.Grant!.Value, request.NewDeadline,
+    public static Task<IResult> Decide(string planId, int number, Guid requestId, HttpContext http, TaskWrites writes) =>
+        writes.ExecuteAsync<ExtensionDecisionRequest>(http, planId, number,
+            request => (task, actor, now) => new DecideDeadlineExtension(requestId, request.Grant!.Value, request.NewDeadline,
                 request.Reason?.Trim()).Decide(task, actor, now));
-    }
 }

@@ -11,7 +11,7 @@ public sealed record ProgressReportRequest(
     int? PercentDone,
     string? Narrative,
     IReadOnlyList<string>? Attachments,
-    Guid? Supersedes)
+    Guid? Supersedes) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Check("periodStart", PeriodStart is not null, "is required.")
@@ -30,14 +30,11 @@ public sealed record ProgressReportRequest(
 /// <summary>POST …/progress-reports: a lead or cooperating unit reports progress; a correction supersedes an earlier report.</summary>
 public static class ReportProgress
 {
-    public static async Task<IResult> Handle(string planId, int number, HttpContext http, TaskWrites writes)
+    public static Task<IResult> Handle(string planId, int number, HttpContext http, TaskWrites writes)
     {
-        var (request, problem) = await RequestBody.ReadJsonAsync<ProgressReportRequest>(http.Request);
-        if (problem is not null) return problem;
-        if (request!.Validate() is { } invalid) return invalid;
         var reportId = Guid.NewGuid();
-        return await writes.ExecuteAsync(http, planId, number,
-            (task, actor, now) => new Domain.Tasks.ReportProgress(reportId, actor.Unit!, request.PeriodStart!.Value,
+        return writes.ExecuteAsync<ProgressReportRequest>(http, planId, number,
+            request => (task, actor, now) => new Domain.Tasks.ReportProgress(reportId, actor.Unit!, request.PeriodStart!.Value,
                     request.PeriodEnd!.Value, request.Status!.Value, request.PercentDone!.Value, request.Narrative!.Trim(),
                     request.Attachments ?? [], request.Supersedes)
                 .Decide(task, actor, now),

@@ -4,7 +4,7 @@ using YiyangTasks.Domain.Tasks;
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>The body of POST …/supervision (督查): the supervision group's rating and notes.</summary>
-public sealed record SupervisionFindingRequest(SupervisionRating? Rating, string? Notes)
+public sealed record SupervisionFindingRequest(SupervisionRating? Rating, string? Notes) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Check("rating", Rating is not null, "is required (good, fair or poor).")
@@ -13,7 +13,7 @@ public sealed record SupervisionFindingRequest(SupervisionRating? Rating, string
 }
 
 /// <summary>The body of POST …/admonishments (效能告诫) and …/escalations (问责): which units, and why.</summary>
-public sealed record UnitsAndReasonRequest(IReadOnlyList<string>? Units, string? Reason)
+public sealed record UnitsAndReasonRequest(IReadOnlyList<string>? Units, string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Each("units", Units, 50, 100, required: true)
@@ -24,29 +24,17 @@ public sealed record UnitsAndReasonRequest(IReadOnlyList<string>? Units, string?
 /// <summary>The supervision group's work on a task: findings, admonishments, escalation to accountability.</summary>
 public static class Supervision
 {
-    public static async Task<IResult> RecordFinding(string planId, int number, HttpContext http, TaskWrites writes)
-    {
-        var (request, problem) = await RequestBody.ReadJsonAsync<SupervisionFindingRequest>(http.Request);
-        if ((problem ?? request!.Validate()) is { } refused) return refused;
-        return await writes.ExecuteAsync(http, planId, number,
-            (task, actor, now) => new RecordSupervisionFinding(request!.Rating!.Value, request.Notes!.Trim()).Decide(task, actor, now));
-    }
+    public static Task<IResult> RecordFinding(string planId, int number, HttpContext http, TaskWrites writes) =>
+        writes.ExecuteAsync<SupervisionFindingRequest>(http, planId, number,
+            request => (task, actor, now) => new RecordSupervisionFinding(request.Rating!.Value, request.Notes!.Trim()).Decide(task, actor, now));
 
-    public static async Task<IResult> Admonish(string planId, int number, HttpContext http, TaskWrites writes)
-    {
-        var (request, problem) = await RequestBody.ReadJsonAsync<UnitsAndReasonRequest>(http.Request);
-        if ((problem ?? request!.Validate()) is { } refused) return refused;
-        return await writes.ExecuteAsync(http, planId, number,
-            (task, actor, now) => new IssueAdmonishment(Units(request!), request!.Reason!.Trim()).Decide(task, actor, now));
-    }
+    public static Task<IResult> Admonish(string planId, int number, HttpContext http, TaskWrites writes) =>
+        writes.ExecuteAsync<UnitsAndReasonRequest>(http, planId, number,
+            request => (task, actor, now) => new IssueAdmonishment(Units(request), request.Reason!.Trim()).Decide(task, actor, now));
 
-    public static async Task<IResult> Escalate(string planId, int number, HttpContext http, TaskWrites writes)
-    {
-        var (request, problem) = await RequestBody.ReadJsonAsync<UnitsAndReasonRequest>(http.Request);
-        if ((problem ?? request!.Validate()) is { } refused) return refused;
-        return await writes.ExecuteAsync(http, planId, number,
-            (task, actor, now) => new EscalateToAccountability(Units(request!), request!.Reason!.Trim()).Decide(task, actor, now));
-    }
+    public static Task<IResult> Escalate(string planId, int number, HttpContext http, TaskWrites writes) =>
+        writes.ExecuteAsync<UnitsAndReasonRequest>(http, planId, number,
+            request => (task, actor, now) => new EscalateToAccountability(Units(request), request.Reason!.Trim()).Decide(task, actor, now));
 
     private static IReadOnlyList<string> Units(UnitsAndReasonRequest request) =>
         request.Units!.Select(u => u.Trim()).Distinct().ToArray();

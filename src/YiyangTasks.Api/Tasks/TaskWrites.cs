@@ -24,6 +24,16 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
 
     public delegate Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now);
 
+    /// <summary>Reads and validates the command's JSON body, then runs the command it describes.</summary>
+    public async Task<IResult> ExecuteAsync<TRequest>(HttpContext http, string planId, int number, Func<TRequest, Decide> decide,
+        Func<SupervisedTask, Actor, IResult?>? authorize = null, Guid? recordId = null)
+        where TRequest : class, IValidatedRequest
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<TRequest>(http.Request);
+        if ((problem ?? request!.Validate()) is { } refused) return refused;
+        return await ExecuteAsync(http, planId, number, decide(request!), authorize, recordId);
+    }
+
     public async Task<IResult> ExecuteAsync(HttpContext http, string planId, int number, Decide decide,
         Func<SupervisedTask, Actor, IResult?>? authorize = null, Guid? recordId = null)
     {
