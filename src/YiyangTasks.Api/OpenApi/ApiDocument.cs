@@ -22,6 +22,11 @@ public static class ApiDocument
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (Examples.ByType.TryGetValue(context.JsonTypeInfo.Type, out var example)) schema.Examples = [example.DeepClone()];
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -45,6 +45,11 @@ public class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
             var responses = op["responses"]!.AsObject().Select(r => r.Key).ToArray();
             Assert.Contains(responses, r => r.StartsWith('2'));
             if (op["requestBody"] is not null) Assert.Contains("400", responses);
+            if (op["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>() is { } reference)
+            {
+                var schema = document["components"]!["schemas"]![reference.Split('/')[^1]]!;
+                Assert.True(schema["examples"] is JsonArray { Count: > 0 }, $"{name}: the request schema {reference} has no example");
+            }
             if (name.StartsWith("post", StringComparison.Ordinal) || name.StartsWith("put", StringComparison.Ordinal))
                 Assert.Contains("403", responses);
         }

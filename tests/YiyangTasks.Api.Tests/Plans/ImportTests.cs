@@ -122,19 +122,31 @@ public class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("gb18030", (await fromFile.JsonAsync()).GetProperty("encoding").GetString());
     }
 
-    public static TheoryData<string, byte[], string, int> BadDocuments => new()
+    // The bodies are made in the test, not in the theory data: xunit serialises theory data when it discovers
+    // tests, and a 50 MB row there costs gigabytes before any test runs.
+    private static byte[] Body(string because) => because switch
     {
-        { "empty", [], "text/plain", 400 },
-        { "binary", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02, 0x00], "application/octet-stream", 415 },
-        { "no task list", Encoding.UTF8.GetBytes("关于做好工作的通知\n请认真落实。"), "text/plain", 422 },
-        { "a word document's media type", Encoding.UTF8.GetBytes("x"), "application/msword", 415 },
-        { "fifty megabytes", new byte[50 * 1024 * 1024], "text/plain", 413 },
+        "empty" => [],
+        "binary" => [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02, 0x00],
+        "no task list" => Encoding.UTF8.GetBytes("关于做好工作的通知\n请认真落实。"),
+        "fifty megabytes" => new byte[50 * 1024 * 1024],
+        _ => Encoding.UTF8.GetBytes("x"),
+    };
+
+    public static TheoryData<string, string, int> BadDocuments => new()
+    {
+        { "empty", "text/plain", 400 },
+        { "binary", "application/octet-stream", 415 },
+        { "no task list", "text/plain", 422 },
+        { "a word document's media type", "application/msword", 415 },
+        { "fifty megabytes", "text/plain", 413 },
     };
 
     [Theory]
     [MemberData(nameof(BadDocuments))]
-    public async Task A_bad_document_gets_a_clear_problem_and_nothing_is_stored(string because, byte[] body, string mediaType, int status)
+    public async Task A_bad_document_gets_a_clear_problem_and_nothing_is_stored(string because, string mediaType, int status)
     {
+        var body = Body(because);
         using var office = api.As(Roles.Office);
         var planId = $"bad-{Math.Abs(because.GetHashCode()) % 100000}";
         var answer = await office.PostAsync($"/api/plans/import?planId={planId}&jurisdiction=信阳市",

@@ -31,7 +31,7 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "not a date", ValidReport.Replace("2026-03-31", "31/03/2026"), 400 },
         { "unknown field", ValidReport.Replace("{", "{\"admin\":true,"), 400 },
         { "empty body", "", 400 },
-        { "too large", ValidReport.Replace("\"ok\"", $"\"{new string('x', 300 * 1024)}\""), 413 },
+        { "too large", "TOO_LARGE", 413 },
     };
 
     [Theory]
@@ -41,6 +41,8 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         var planId = await api.RegisterTwoTaskPlanAsync();
         using var health = api.As(Roles.Liaison, HealthCommission);
 
+        // Built here rather than in the theory data, which xunit serialises at discovery.
+        if (body == "TOO_LARGE") body = ValidReport.Replace("\"ok\"", $"\"{new string('x', 300 * 1024)}\"");
         var answer = await health.PostAsync(TaskUrl(planId, 1, "/progress-reports"), new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.True(status == (int)answer.StatusCode, $"{because}: expected {status}, got {(int)answer.StatusCode}");
