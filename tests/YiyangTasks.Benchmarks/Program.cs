@@ -68,6 +68,7 @@ public static class BenchmarkProgram
             {
                 Repository = repository, Scale = scale, Results = results, ScratchFolder = scratch, Connection = connection,
                 Store = store, Workload = workload, Api = api, PgBench = pgbench, Wrk = new Wrk(scratch),
+                Cpu = new CpuMeter(api.Pid, postgres.DataDirectory),
             };
             await Warmup.RunAsync(bench);
             foreach (var scenario in only == "all" ? AllScenarios : [only])

@@ -17,6 +17,7 @@ public sealed class Bench
     public required ApiProcess Api { get; init; }
     public required PgBench PgBench { get; init; }
     public required Wrk Wrk { get; init; }
+    public required CpuMeter Cpu { get; init; }
 
     /// <summary>Progress-report bodies for the month just ended, as a liaison sends them at month end.</summary>
     public static string ProgressBody(DateTimeOffset now, int percent)

@@ -15,7 +15,9 @@ public static class Commands
 {
     private static readonly int[] Concurrencies = [2, 8, 32];
 
-    public sealed record Level(int Connections, WrkResult Api, PgBenchResult PgBench, double Ratio);
+    /// <param name="ApiCpuMsPerRequest">CPU the API process spent per request; PostgresCpuMsPerRequest likewise for the server.</param>
+    public sealed record Level(int Connections, WrkResult Api, PgBenchResult PgBench, double Ratio, double ApiCpuMsPerRequest = 0,
+        double PostgresCpuMsPerRequest = 0);
 
     public sealed record Paced(double TargetRate, double AchievedRate, double P50Ms, double P95Ms, double P99Ms, long Requests, long Errors);
 
@@ -40,11 +42,15 @@ public static class Commands
         foreach (var connections in Concurrencies)
         {
             var reference = await bench.PgBench.RunAsync(connections, bench.Scale.CommandLoad);
+            var before = bench.Cpu.Read();
             var api = await bench.Wrk.RunAsync(bench.Api.Url, reportScript, connections, bench.Scale.CommandLoad);
-            var level = new Level(connections, api, reference, Math.Round(api.RequestsPerSecond / reference.Tps, 3));
+            var after = bench.Cpu.Read();
+            var level = new Level(connections, api, reference, Math.Round(api.RequestsPerSecond / reference.Tps, 3),
+                Math.Round((after.Api - before.Api) * 1000 / api.Requests, 2), Math.Round((after.Postgres - before.Postgres) * 1000 / api.Requests, 2));
             levels.Add(level);
             Console.WriteLine($"  progress-report c={connections}: {api.RequestsPerSecond:N0} req/s, p50 {api.P50Ms} ms, p95 {api.P95Ms} ms, " +
-                              $"p99 {api.P99Ms} ms, errors {api.Errors + api.Non2xx}; pgbench {reference.Tps:N0} tps; ratio {level.Ratio:F2}");
+                              $"p99 {api.P99Ms} ms, errors {api.Errors + api.Non2xx}; pgbench {reference.Tps:N0} tps; ratio {level.Ratio:F2}; " +
+                              $"CPU per request: API {level.ApiCpuMsPerRequest} ms, PostgreSQL {level.PostgresCpuMsPerRequest} ms");
         }
 
         // Acknowledgements succeed once per unit and task: each wrk thread walks its own slice of the new plan's pairs.
