@@ -11,7 +11,8 @@ public sealed class CpuMeter(int apiPid, string postgresDataDirectory)
     public (double Api, double Postgres) Read()
     {
         var postmaster = int.Parse(File.ReadLines(Path.Combine(postgresDataDirectory, "postmaster.pid")).First());
-        var postgres = Seconds(postmaster);
+        // The postmaster's own time plus its reaped children's (cutime, cstime): backends that exited still count.
+        var postgres = Seconds(postmaster) + (Stat(postmaster) is { } p ? (long.Parse(p[13]) + long.Parse(p[14])) / TicksPerSecond : 0);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
             if (int.TryParse(Path.GetFileName(dir), out var pid) && Parent(pid) == postmaster) postgres += Seconds(pid);
         return (Seconds(apiPid), postgres);
