@@ -19,5 +19,13 @@ public sealed class SupervisedTaskProjection : SingleStreamProjection<Supervised
 /// <summary>The plan's registration, kept inline.</summary>
 public sealed class PlanProjection : SingleStreamProjection<Plan, string>
 {
+    // Only the plan's own events: without the filter Marten offers every appended event to this projection and
+    // looks up a Plan document under each task's stream id on every command (a wasted query per write; see README "Performance").
+    public PlanProjection()
+    {
+        IncludeType<PlanRegistered>();
+        IncludeType<PlanRevised>();
+    }
+
     public override Plan? Evolve(Plan? snapshot, string id, IEvent e) => Plan.Evolve(snapshot, e.Data);
 }
