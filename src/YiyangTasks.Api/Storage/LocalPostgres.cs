@@ -122,6 +122,10 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>Stops (immediately) a cluster left running in a folder, e.g. by a test run that was killed.</summary>
+    public static Task StopClusterAsync(string dataDirectory) =>
+        RunAsync(Path.Combine(FindBinDirectory(), "pg_ctl"), ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], RunAsUser(), default);
+
     /// <summary>initdb/pg_ctl from PATH, else the newest /usr/lib/postgresql/*/bin.</summary>
     public static string FindBinDirectory()
     {

@@ -63,7 +63,7 @@ public static class TestPostgres
             }
         }
 
-        RemoveClustersOfEndedRuns();
+        await RemoveClustersOfEndedRunsAsync();
         var folder = Path.Combine(Path.GetTempPath(), $"yiyang-tests-{Environment.ProcessId}-{Guid.NewGuid():N}", "data");
         var server = await LocalPostgres.StartAsync(folder, durable: false);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -75,15 +75,26 @@ public static class TestPostgres
         return server.ConnectionString();
     }
 
-    /// <summary>The test host may end before its exit handler has removed its folder: sweep those of runs that are gone.</summary>
-    private static void RemoveClustersOfEndedRuns()
+    /// <summary>
+    /// A test host that was killed leaves its cluster running and its folder behind: stop and remove those of
+    /// runs whose process is gone, so a machine that runs the suite often does not fill up with servers.
+    /// </summary>
+    private static async Task RemoveClustersOfEndedRunsAsync()
     {
         foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "yiyang-tests-*"))
         {
             var parts = Path.GetFileName(dir).Split('-');
-            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || pid == Environment.ProcessId) continue;
-            if (File.Exists(Path.Combine(dir, "data", "postmaster.pid")) || Directory.Exists($"/proc/{pid}")) continue;
-            try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || pid == Environment.ProcessId || Directory.Exists($"/proc/{pid}")) continue;
+            try
+            {
+                var data = Path.Combine(dir, "data");
+                if (File.Exists(Path.Combine(data, "postmaster.pid"))) await LocalPostgres.StopClusterAsync(data);
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"Could not remove the stale test cluster {dir}: {e.Message}");
+            }
         }
     }
 
