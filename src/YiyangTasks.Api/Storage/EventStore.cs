@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
+using System.Text.Json.Serialization.Metadata;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
@@ -31,9 +32,22 @@ public static class EventStore
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
+            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(StoreOnlyState));
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         ProjectionRegistry.Register(options);
+    }
+
+    /// <summary>
+    /// The store keeps what a domain type holds, not what it computes (SupervisedTask.CurrentReports,
+    /// OutstandingAcknowledgements …): those get-only properties would roughly double every task write.
+    /// The API's own JSON still shows them.
+    /// </summary>
+    private static void StoreOnlyState(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || type.Type.Assembly != typeof(Domain.Tasks.SupervisedTask).Assembly) return;
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+            if (type.Properties[i].Set is null) type.Properties.RemoveAt(i);
     }
 
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString)
@@ -41,6 +55,8 @@ public static class EventStore
         // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (settings.Timeout == 15) settings.Timeout = 3;
+        // Our sessions set no connection state, so a pooled connection need not be reset (DISCARD ALL) on each checkout.
+        settings.NoResetOnClose = true;
         var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString)
         {
             Name = "yiyangtasks",
