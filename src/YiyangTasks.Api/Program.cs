@@ -36,6 +36,7 @@ builder.Services.AddSingleton<UnitDirectoryCache>();
 builder.Services.AddSingleton<UnitRegistration>();
 builder.Services.AddSingleton<ActorFilter>();
 builder.Services.AddSingleton<TimelinessPolicy>();
+builder.Services.AddSingleton<ReportCache>();
 builder.Services.AddSingleton<PlanAssignment>();
 builder.Services.AddSingleton<PlanImporter>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);

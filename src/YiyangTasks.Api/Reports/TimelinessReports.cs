@@ -38,7 +38,7 @@ public static class TimelinessReports
     }
 
     public static async Task<IResult> UnitReport(string? plan, string? unit, DateOnly? from, DateOnly? to, HttpContext http,
-        IQuerySession session, TimelinessPolicy policy, TimeProvider clock)
+        IQuerySession session, TimelinessPolicy policy, TimeProvider clock, ReportCache cache)
     {
         var actor = ActorFilter.Of(http);
         if (actor.Role == Roles.Liaison)
@@ -50,21 +50,35 @@ public static class TimelinessReports
         if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
             return Problems.NotFound($"There is no plan '{plan}'.");
 
-        var query = session.Query<SupervisedTask>().AsQueryable();
-        if (plan is not null) query = query.Where(x => x.PlanId == plan);
-        if (unit is not null) query = query.Where(x => x.LeadUnits.Contains(unit) || x.CooperatingUnits.Contains(unit));
-        var tasks = (await query.ToListAsync(http.RequestAborted))
-            .Where(x => (from is null || ChinaTime.DateOf(x.AssignedAt) >= from) && (to is null || ChinaTime.DateOf(x.AssignedAt) <= to))
-            .ToArray();
-        var rows = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
-        if (unit is not null) rows = rows.Where(r => r.Unit == unit).ToArray();
+        async Task<IReadOnlyList<UnitTimeliness>> Compute()
+        {
+            var query = session.Query<SupervisedTask>().AsQueryable();
+            if (plan is not null) query = query.Where(x => x.PlanId == plan);
+            if (unit is not null) query = query.Where(x => x.LeadUnits.Contains(unit) || x.CooperatingUnits.Contains(unit));
+            var tasks = (await query.ToListAsync(http.RequestAborted))
+                .Where(x => (from is null || ChinaTime.DateOf(x.AssignedAt) >= from) && (to is null || ChinaTime.DateOf(x.AssignedAt) <= to))
+                .ToArray();
+            var computed = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
+            return unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
+        }
+
+        var rows = plan is null ? await Compute() : await cache.GetOrComputeAsync(plan, $"timeliness|{unit}|{from}|{to}", Compute);
         return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
     }
 
-    public static async Task<IResult> Overview(string planId, HttpContext http, IQuerySession session, TimelinessPolicy policy, TimeProvider clock)
+    public static async Task<IResult> Overview(string planId, HttpContext http, IQuerySession session, TimelinessPolicy policy, TimeProvider clock,
+        ReportCache cache)
     {
         var plan = await session.LoadAsync<Plan>(planId, http.RequestAborted);
         if (plan is null) return Problems.NotFound($"There is no plan '{planId}'.");
+        var overview = await cache.GetOrComputeAsync(planId, "overview", () => ComputeOverviewAsync(plan, http, session, policy, clock));
+        return Csv.IsWanted(http.Request) ? UnitCsv($"{planId}-ranking.csv", overview.UnitRanking) : Results.Ok(overview);
+    }
+
+    private static async Task<PlanOverview> ComputeOverviewAsync(Plan plan, HttpContext http, IQuerySession session, TimelinessPolicy policy,
+        TimeProvider clock)
+    {
+        var planId = plan.Id;
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var rules = await policy.RulesForAsync(planId, http.RequestAborted);
@@ -88,8 +102,7 @@ public static class TimelinessReports
         var since = new SinceLastDigest(lastDigest?.Date,
             overdueNow.Except(before).Order().ToArray(), before.Except(overdueNow).Order().ToArray());
 
-        if (Csv.IsWanted(http.Request)) return UnitCsv($"{planId}-ranking.csv", ranking);
-        return Results.Ok(new PlanOverview(plan.Id, plan.Title, now, byStatus, lights, overdue, ranking, since));
+        return new PlanOverview(plan.Id, plan.Title, now, byStatus, lights, overdue, ranking, since);
     }
 
     private static async Task<IReadOnlyList<UnitTimeliness>> RowsAsync(IReadOnlyList<SupervisedTask> tasks, TimelinessPolicy policy,
