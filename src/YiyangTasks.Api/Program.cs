@@ -42,6 +42,7 @@ builder.Services.AddSingleton<PlanImporter>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);
 if (hostCommand) builder.WebHost.UseUrls("http://127.0.0.1:0");
 else if (builder.Environment.IsDevelopment()) builder.Services.AddHostedService<DemoPlans>();
+builder.Services.AddHostedService<AuditIndexes>();
 builder.Services.AddHostedService<StartupSweep>();
 if (builder.Configuration.GetValue("Digest:CatchUpOnStart", true)) builder.Services.AddHostedService<MissedDigestCatchUp>();
 builder.Services.AddHttpClient("digest", client => client.Timeout = TimeSpan.FromSeconds(15));

@@ -35,9 +35,9 @@ public static class AuditQueries
         await using var command = dataSource.CreateCommand();
         if (!string.IsNullOrWhiteSpace(plan))
         {
-            where.Add("(stream_id = @plan or starts_with(stream_id, @planPrefix))");
+            // The plan's own stream and its tasks' ("{plan}/{number}"), through the index AuditIndexes keeps.
+            where.Add($"{AuditIndexes.PlanOf} = @plan");
             command.Parameters.AddWithValue("plan", plan);
-            command.Parameters.AddWithValue("planPrefix", plan + "/");
         }
         if (!string.IsNullOrWhiteSpace(unit))
         {
