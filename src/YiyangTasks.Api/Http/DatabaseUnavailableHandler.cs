@@ -25,6 +25,8 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            // A serialization failure or deadlock is a conflict between writers, not an outage.
+            if (e is PostgresException { SqlState: "40001" or "40P01" }) return false;
             if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException) return true;
             if (e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }) return true; // shutting down, too many connections
             if (e is NpgsqlException && e.InnerException is IOException or SocketException) return true;

@@ -121,7 +121,9 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
     private static bool IsConcurrencyConflict(Exception e) =>
         e is ConcurrencyException or ConcurrentUpdateException or Marten.Exceptions.StreamLockedException
             or JasperFx.Events.StreamLockedException
-        || e.GetType().Name == "EventStreamUnexpectedMaxEventIdException";
+        || e.GetType().Name == "EventStreamUnexpectedMaxEventIdException"
+        // Serialization failures and deadlocks between writers: decide again on the fresh state.
+        || (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException) is { SqlState: "40001" or "40P01" };
 
     /// <summary>What makes a retry "the same request": who, method, path and body bytes.</summary>
     private static string Fingerprint(HttpRequest request, Actor actor)
