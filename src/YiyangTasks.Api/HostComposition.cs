@@ -1,0 +1,79 @@
+using YiyangTasks.Api.Audit;
+using YiyangTasks.Api.Digest;
+using YiyangTasks.Api.Health;
+using YiyangTasks.Api.Http;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.OpenApi;
+using YiyangTasks.Api.Plans;
+using YiyangTasks.Api.Reports;
+using YiyangTasks.Api.Storage;
+using YiyangTasks.Api.Tasks;
+using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Api.Units;
+
+namespace YiyangTasks.Api;
+
+/// <summary>Everything the host is made of, in one place: its services and background work, then its endpoints.</summary>
+public static class HostComposition
+{
+    public static WebApplicationBuilder AddFollowThrough(this WebApplicationBuilder builder, string connectionString, bool hostCommand)
+    {
+        builder.AddEventStore(connectionString);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TaskWrites>();
+        services.AddSingleton<UnitDirectoryCache>();
+        services.AddSingleton<UnitRegistration>();
+        services.AddSingleton<ActorFilter>();
+        services.AddSingleton<TimelinessPolicy>();
+        services.AddSingleton<ReportCache>();
+        services.AddSingleton<PlanAssignment>();
+        services.AddSingleton<PlanImporter>();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);
+        services.AddHttpClient("digest", client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddHealth();
+        services.AddApiDocument();
+
+        // Background work, in order: the audit index after Marten's schema, then what time brought while we were down.
+        if (hostCommand) builder.WebHost.UseUrls("http://127.0.0.1:0");
+        else if (builder.Environment.IsDevelopment()) services.AddHostedService<DemoPlans>();
+        services.AddHostedService<AuditIndexes>();
+        services.AddHostedService<StartupSweep>();
+        if (builder.Configuration.GetValue("Digest:CatchUpOnStart", true)) services.AddHostedService<MissedDigestCatchUp>();
+        return builder;
+    }
+
+    public static WebApplication MapFollowThrough(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "YiyangTasks v1");
+            options.RoutePrefix = "swagger";
+        });
+
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).AddEndpointFilter<ActorFilter>()
+            .ProducesProblemForEveryEndpoint(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        api.MapPlans();
+        api.MapTasks();
+        api.MapUnits();
+        api.MapDigests();
+        api.MapReports();
+        api.MapAudit();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+                app.Logger.LogInformation("YiyangTasks is listening on {Url}; Swagger UI at {Url}/swagger", url, url);
+        });
+        return app;
+    }
+}
