@@ -28,7 +28,7 @@ public static class DatabaseConnection
         const string database = "yiyangtasks";
         await server.CreateDatabaseAsync(database);
         builder.Services.AddHostedService(_ => new LocalPostgresLifetime(server));
-        Console.WriteLine($"Development database: local PostgreSQL in {folder} on 127.0.0.1:{server.Port}, database {database}");
+        Console.Error.WriteLine($"Development database: local PostgreSQL in {folder} on 127.0.0.1:{server.Port}, database {database}");
         return server.ConnectionString(database);
     }
 
