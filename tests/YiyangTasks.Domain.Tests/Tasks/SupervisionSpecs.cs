@@ -32,6 +32,20 @@ public class SupervisionSpecs
     }
 
     [Fact]
+    public void Escalation_names_only_units_on_the_task()
+    {
+        GivenAssigned().When((t, a, now) => new EscalateToAccountability([Finance], "问责").Decide(t, a, now), Supervision)
+            .RefusedBy("escalation-names-unit-not-on-task");
+    }
+
+    [Fact]
+    public void A_task_needs_text_when_assigned()
+    {
+        new AssignTask("p", 1, "  ", ["a"], [], ResponsibilityMode.Jointly, null, null).Decide(Office, Assigned)
+            .RefusedBy("task-needs-text");
+    }
+
+    [Fact]
     public void A_task_needs_a_lead_unit_when_assigned()
     {
         var refused = new AssignTask("p", 1, "x", [], ["a"], ResponsibilityMode.Jointly, null, null).Decide(Office, Assigned);
