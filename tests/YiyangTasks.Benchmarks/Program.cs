@@ -1,3 +1,4 @@
+using YiyangTasks.Api;
 using System.Diagnostics;
 using Marten;
 using Npgsql;
@@ -99,12 +100,7 @@ public static class BenchmarkProgram
         return 0;
     }
 
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "YiyangTasks.sln"))) return dir.FullName;
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "YiyangTasks.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmarks from inside the repository (YiyangTasks.sln not found).");
-    }
+    private static string FindRepository() =>
+        RepositoryFolders.Root(AppContext.BaseDirectory) ?? RepositoryFolders.Root(Directory.GetCurrentDirectory())
+        ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (YiyangTasks.sln not found).");
 }

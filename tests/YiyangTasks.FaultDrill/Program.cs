@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using YiyangTasks.Api;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.FaultDrill;
@@ -15,7 +16,7 @@ const int tasks = 200;
 const string signingKey = "fault-drill-signing-key-0123456789-0123456789";
 const string planId = "drill";
 
-var root = RepositoryRoot();
+var root = RepositoryFolders.Root(AppContext.BaseDirectory) ?? throw new InvalidOperationException("YiyangTasks.sln not found above the drill.");
 Console.WriteLine($"Fault drill ({(isShort ? "short" : "full")}): {phase.TotalSeconds:0} s per phase, {workers} workers, {tasks} tasks");
 var apiDll = await BuildApiAsync(root);
 var folder = Path.Combine(Path.GetTempPath(), $"yiyang-drill-{Guid.NewGuid():N}", "data");
@@ -29,8 +30,8 @@ string Token(string role, string? unit = null) => issuer.Mint(role, unit, $"dril
 var units = new[] { "市卫健委", "市民政局", "市医保局" };
 var liaisons = units.ToDictionary(u => u, u => Token(Roles.Liaison, u));
 
-var apiA = new ApiProcess(apiDll, FreePort(), database, signingKey);
-var apiB = new ApiProcess(apiDll, FreePort(), database, signingKey);
+var apiA = new ApiProcess(apiDll, LocalPostgres.FreeLoopbackPort(), database, signingKey);
+var apiB = new ApiProcess(apiDll, LocalPostgres.FreeLoopbackPort(), database, signingKey);
 try
 {
     await apiA.StartAsync(probe);
@@ -152,18 +153,4 @@ static async Task<string> BuildApiAsync(string root)
     await build.WaitForExitAsync();
     if (build.ExitCode != 0) throw new InvalidOperationException("Building the API failed.");
     return Path.Combine(output, "YiyangTasks.Api.dll");
-}
-
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static string RepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "YiyangTasks.sln"))) return dir.FullName;
-    throw new InvalidOperationException("YiyangTasks.sln not found above the drill.");
 }

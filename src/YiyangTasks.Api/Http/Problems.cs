@@ -16,6 +16,8 @@ public static class Problems
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
 
+    public static IResult PlanNotFound(string planId) => NotFound($"There is no plan '{planId}'.");
+
     /// <summary>409: the task's rules forbid this now; the answer names the rule.</summary>
     public static IResult RuleViolated(string rule, string message, long currentVersion) =>
         Problem(StatusCodes.Status409Conflict, "rule-violation", "The task's rules forbid this.", message,

@@ -20,19 +20,8 @@ public static class RequestBody
         if (request.ContentLength > limit) return (null, Problems.PayloadTooLarge(limit));
         if (!request.HasJsonContentType()) return (null, Problems.UnsupportedMediaType("application/json"));
 
-        byte[] body;
-        try
-        {
-            body = await ReadLimitedAsync(request.Body, limit, request.HttpContext.RequestAborted);
-        }
-        catch (BodyTooLarge)
-        {
-            return (null, Problems.PayloadTooLarge(limit));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, Problems.PayloadTooLarge(limit));
-        }
+        var body = await ReadLimitedAsync(request, limit);
+        if (body is null) return (null, Problems.PayloadTooLarge(limit));
 
         if (body.Length == 0) return (null, Problems.BadRequest("The request body is empty; send a JSON object."));
         request.HttpContext.Items[BodyKey] = body;
@@ -61,18 +50,24 @@ public static class RequestBody
 
     private const string BodyKey = "yiyang.body";
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes (however it was sent).</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > limit) throw new BodyTooLarge();
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
         }
         return buffer.ToArray();
     }
-
-    private sealed class BodyTooLarge : Exception;
 }

@@ -20,7 +20,7 @@ public sealed class DemoPlans(IServiceProvider services, IHostEnvironment enviro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var folder = FindSeeds(environment.ContentRootPath);
+        var folder = RepositoryFolders.Seeds(environment.ContentRootPath);
         if (folder is null)
         {
             logger.LogInformation("No seed documents found (shared/seeds beside the repository): no demo plans loaded");
@@ -43,17 +43,5 @@ public sealed class DemoPlans(IServiceProvider services, IHostEnvironment enviro
             else
                 logger.LogWarning("Demo plan {PlanId} was not imported: {Problem}", planId, problem);
         }
-    }
-
-    /// <summary>shared/seeds beside (or inside) the folder holding YiyangTasks.sln.</summary>
-    public static string? FindSeeds(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "seeds"), Path.Combine(dir.FullName, "..", "shared", "seeds") })
-                if (File.Exists(Path.Combine(dir.FullName, "YiyangTasks.sln")) && Directory.Exists(candidate))
-                    return Path.GetFullPath(candidate);
-        }
-        return null;
     }
 }

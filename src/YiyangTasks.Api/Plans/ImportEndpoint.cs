@@ -37,12 +37,10 @@ public static class ImportEndpoint
                     && !type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
                     return Problems.UnsupportedMediaType("text/plain, text/csv or multipart/form-data with a file");
                 isCsv = type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase);
-                content = await ReadLimitedAsync(request.Body, http.RequestAborted);
+                if (await RequestBody.ReadLimitedAsync(request, PlanImporter.MaxBytes) is not { } body)
+                    return Problems.PayloadTooLarge(PlanImporter.MaxBytes);
+                content = body;
             }
-        }
-        catch (PayloadTooLarge)
-        {
-            return Problems.PayloadTooLarge(PlanImporter.MaxBytes);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -70,19 +68,4 @@ public static class ImportEndpoint
         if (problem is not null) return problem;
         return result!.Outcome == "imported" ? Results.Created($"/api/plans/{planId}", result) : Results.Ok(result);
     }
-
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > PlanImporter.MaxBytes) throw new PayloadTooLarge();
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    private sealed class PayloadTooLarge : Exception;
 }

@@ -35,7 +35,7 @@ public static class ReadPlans
     public static async Task<IResult> One(string planId, IQuerySession session, CancellationToken cancellationToken)
     {
         var plan = await session.LoadAsync<Plan>(planId, cancellationToken);
-        if (plan is null) return Problems.NotFound($"There is no plan '{planId}'.");
+        if (plan is null) return Problems.PlanNotFound(planId);
         var statuses = await session.Query<SupervisedTask>()
             .Where(t => t.PlanId == planId)
             .Select(t => t.Status)

@@ -48,7 +48,7 @@ public static class TimelinessReports
         }
         if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "must not be before from.");
         if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
-            return Problems.NotFound($"There is no plan '{plan}'.");
+            return Problems.PlanNotFound(plan);
 
         async Task<IReadOnlyList<UnitTimeliness>> Compute()
         {
@@ -70,7 +70,7 @@ public static class TimelinessReports
         ReportCache cache)
     {
         var plan = await session.LoadAsync<Plan>(planId, http.RequestAborted);
-        if (plan is null) return Problems.NotFound($"There is no plan '{planId}'.");
+        if (plan is null) return Problems.PlanNotFound(planId);
         var overview = await cache.GetOrComputeAsync(planId, "overview", () => ComputeOverviewAsync(plan, http, session, policy, clock));
         return Csv.IsWanted(http.Request) ? UnitCsv($"{planId}-ranking.csv", overview.UnitRanking) : Results.Ok(overview);
     }

@@ -23,21 +23,14 @@ public static class DatabaseConnection
                 $"No database configured. Set {ConfigurationKey} (environment variable ConnectionStrings__Marten) " +
                 "to a PostgreSQL connection string. Only the Development environment starts a local PostgreSQL by itself.");
 
-        var folder = Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+        var root = RepositoryFolders.Root(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath;
+        var folder = Path.Combine(root, ".data", "postgres");
         var server = await LocalPostgres.StartAsync(folder);
         const string database = "yiyangtasks";
         await server.CreateDatabaseAsync(database);
         builder.Services.AddHostedService(_ => new LocalPostgresLifetime(server));
         Console.Error.WriteLine($"Development database: local PostgreSQL in {folder} on 127.0.0.1:{server.Port}, database {database}");
         return server.ConnectionString(database);
-    }
-
-    /// <summary>The folder holding YiyangTasks.sln above the content root, else the content root itself.</summary>
-    private static string RepositoryRoot(string contentRoot)
-    {
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "YiyangTasks.sln"))) return dir.FullName;
-        return contentRoot;
     }
 
     /// <summary>Stops the development cluster when the host stops (if we started it).</summary>

@@ -204,7 +204,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port nothing listens on now (the tools start servers on it).</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -57,8 +57,7 @@ public static class ReadTasks
                 return Problems.NotFound($"Task {number} of plan '{planId}' was not yet assigned at {asOf:O}.");
             return await NotFoundAsync(session, planId, number);
         }
-        if (!TaskAccess.MayRead(found, ActorFilter.Of(http)))
-            return Problems.Forbidden($"Your unit is not on task {number} of plan '{planId}'.");
+        if (TaskAccess.ReadRefusal(found, ActorFilter.Of(http)) is { } refusal) return refusal;
         if (asOf is null) http.Response.Headers.ETag = IfMatch.Format(version);
         var light = TrafficLight.Of(found, await policy.RulesForAsync(planId, http.RequestAborted), policy.Calendar, now);
         return Results.Ok(new TaskView(version, now, found, light));
@@ -79,7 +78,7 @@ public static class ReadTasks
         if (pageSize is < 1 or > 500) return Problems.Invalid("pageSize", "must be between 1 and 500.");
         if (unit is { Length: > 100 }) return Problems.Invalid("unit", "must be at most 100 characters.");
         if (await session.LoadAsync<Plan>(planId, cancellationToken) is null)
-            return Problems.NotFound($"There is no plan '{planId}'.");
+            return Problems.PlanNotFound(planId);
 
         var query = session.Query<SupervisedTask>().Where(t => t.PlanId == planId);
         if (!string.IsNullOrWhiteSpace(unit))
@@ -110,8 +109,7 @@ public static class ReadTasks
         var key = SupervisedTask.StreamKey(planId, number);
         var task = await session.LoadAsync<SupervisedTask>(key, http.RequestAborted);
         if (task is null) return await NotFoundAsync(session, planId, number);
-        if (!TaskAccess.MayRead(task, ActorFilter.Of(http)))
-            return Problems.Forbidden($"Your unit is not on task {number} of plan '{planId}'.");
+        if (TaskAccess.ReadRefusal(task, ActorFilter.Of(http)) is { } refusal) return refusal;
         var events = await session.Events.FetchStreamAsync(key, token: http.RequestAborted);
         return Results.Ok(events.Select(ToEntry).ToArray());
     }
@@ -120,7 +118,7 @@ public static class ReadTasks
         new(e.Version, e.Sequence, e.Data.GetType().Name, e.Timestamp, EventActor.Of(e), e.CorrelationId, e.Data);
 
     internal static async Task<IResult> NotFoundAsync(IQuerySession session, string planId, int number) =>
-        Problems.NotFound(await session.LoadAsync<Plan>(planId) is null
-            ? $"There is no plan '{planId}'."
-            : $"Plan '{planId}' has no task number {number}.");
+        await session.LoadAsync<Plan>(planId) is null
+            ? Problems.PlanNotFound(planId)
+            : Problems.NotFound($"Plan '{planId}' has no task number {number}.");
 }

@@ -18,6 +18,8 @@ public static class TaskAccess
             : Problems.Forbidden($"Your unit ({actor.Unit}) is not on task {task.Number} of plan '{task.PlanId}'.");
 
     /// <summary>Reading: a liaison sees only the tasks of their unit.</summary>
-    public static bool MayRead(SupervisedTask task, Actor actor) =>
-        actor.Role != Roles.Liaison || actor.Unit is { } unit && task.IsOnTask(unit);
+    public static IResult? ReadRefusal(SupervisedTask task, Actor actor) =>
+        actor.Role != Roles.Liaison || actor.Unit is { } unit && task.IsOnTask(unit)
+            ? null
+            : Problems.Forbidden($"Your unit is not on task {task.Number} of plan '{task.PlanId}'.");
 }

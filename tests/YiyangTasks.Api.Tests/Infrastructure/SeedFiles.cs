@@ -5,7 +5,7 @@ public static class SeedFiles
 {
     public static byte[] Bytes(string prefix)
     {
-        var folder = YiyangTasks.Api.Plans.DemoPlans.FindSeeds(AppContext.BaseDirectory)
+        var folder = YiyangTasks.Api.RepositoryFolders.Seeds(AppContext.BaseDirectory)
                      ?? throw new DirectoryNotFoundException("shared/seeds was not found beside the repository.");
         return File.ReadAllBytes(Directory.GetFiles(folder, prefix + "*.txt").Single());
     }

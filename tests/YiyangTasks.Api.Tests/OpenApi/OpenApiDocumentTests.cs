@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using YiyangTasks.Api.Tests.Infrastructure;
+using YiyangTasks.Api;
 
 namespace YiyangTasks.Api.Tests.OpenApi;
 
@@ -58,10 +59,6 @@ public class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
     private static string Normalise(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "YiyangTasks.sln"))) return dir.FullName;
-        throw new InvalidOperationException("YiyangTasks.sln not found above the test binaries.");
-    }
+    internal static string RepositoryRoot() => RepositoryFolders.Root(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("YiyangTasks.sln not found above the test binaries.");
 }

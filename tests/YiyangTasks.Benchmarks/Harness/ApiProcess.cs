@@ -30,7 +30,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> StartAsync(string repository, string connectionString, string logFile)
     {
         var dll = await BuildAsync(repository);
-        var port = FreePort();
+        var port = YiyangTasks.Api.Storage.LocalPostgres.FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -120,12 +120,5 @@ public sealed class ApiProcess : IAsyncDisposable
         await build.WaitForExitAsync();
         if (build.ExitCode != 0 || !File.Exists(dll)) throw new InvalidOperationException($"Building {project} in Release failed.");
         return dll;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
