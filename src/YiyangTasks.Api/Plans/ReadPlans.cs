@@ -29,8 +29,16 @@ public static class ReadPlans
     public static async Task<IResult> List(IQuerySession session, CancellationToken cancellationToken)
     {
         var plans = await session.Query<Plan>().OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        return Results.Ok(plans.Select(p => PlanView.From(p, new Dictionary<TaskStatus, int>())).ToArray());
+        // One query for every plan's counts; the list once answered {} for each plan (issue 17).
+        var tasks = await session.Query<SupervisedTask>()
+            .Select(t => new PlanTaskStatus(t.PlanId, t.Status))
+            .ToListAsync(cancellationToken);
+        var byPlan = tasks.GroupBy(t => t.PlanId).ToDictionary(
+            g => g.Key, g => (IReadOnlyDictionary<TaskStatus, int>)g.GroupBy(t => t.Status).ToDictionary(s => s.Key, s => s.Count()));
+        return Results.Ok(plans.Select(p => PlanView.From(p, byPlan.GetValueOrDefault(p.Id) ?? new Dictionary<TaskStatus, int>())).ToArray());
     }
+
+    private sealed record PlanTaskStatus(string PlanId, TaskStatus Status);
 
     public static async Task<IResult> One(string planId, IQuerySession session, CancellationToken cancellationToken)
     {

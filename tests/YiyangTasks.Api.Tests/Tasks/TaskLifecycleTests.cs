@@ -21,7 +21,8 @@ public class TaskLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var supervision = api.As(Roles.Supervision, name: "督查组陈组长");
 
         var plans = await (await office.GetAsync("/api/plans")).JsonAsync();
-        Assert.Contains(plans.EnumerateArray(), p => p.GetProperty("planId").GetString() == planId);
+        var listed = plans.EnumerateArray().Single(p => p.GetProperty("planId").GetString() == planId);
+        Assert.Equal(2, listed.GetProperty("tasksByStatus").GetProperty("assigned").GetInt32());
 
         var ack1 = await health.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null);
         Assert.Equal(HttpStatusCode.OK, ack1.StatusCode);
