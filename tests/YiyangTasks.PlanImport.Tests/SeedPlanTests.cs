@@ -166,17 +166,20 @@ public class SeedPlanTests
 
         var first = tasks[0];
         Assert.Equal(ResponsibilityMode.LeadAndCooperate, first.Mode);
-        Assert.Equal(["市卫生健康局", "市民政局", "各区、县级市人民政府", "茂名滨海新区、茂名高新区管委会"], first.LeadUnits);
+        // 各区、县级市人民政府 is the notice's addressee, every government of a kind: a placeholder, not a unit.
+        Assert.Equal(["市卫生健康局", "市民政局", "茂名滨海新区、茂名高新区管委会"], first.LeadUnits);
         Assert.Equal(["市医保局", "市编办", "市市场监管局"], first.CooperatingUnits);
+        Assert.Equal(["各区、县级市人民政府"], first.GroupParties);
 
         Assert.Equal(ResponsibilityMode.ByDuty, tasks[1].Mode);
         Assert.Equal(["市卫生健康局", "市民政局"], tasks[1].LeadUnits);
-        Assert.Equal(["各区、县级市人民政府", "茂名滨海新区、茂名高新区管委会"], tasks[1].CooperatingUnits);
+        Assert.Equal(["茂名滨海新区、茂名高新区管委会"], tasks[1].CooperatingUnits);
+        Assert.Equal(["各区、县级市人民政府"], tasks[1].GroupParties);
 
         Assert.Equal(ResponsibilityMode.Jointly, tasks[5].Mode); // （市卫生健康局、民政局负责）
         Assert.Equal(["市卫生健康局", "民政局"], tasks[5].LeadUnits);
 
-        Assert.Equal(["各区、县级市人民政府", "茂名滨海新区、茂名高新区管委会", "市卫生健康局", "民政局"], tasks[6].LeadUnits);
+        Assert.Equal(["茂名滨海新区、茂名高新区管委会", "市卫生健康局", "民政局"], tasks[6].LeadUnits);
         Assert.Equal(["市医保局"], tasks[6].CooperatingUnits);
 
         Assert.Equal(ResponsibilityMode.ByDuty, tasks[9].Mode); // 按职分工负责, as written

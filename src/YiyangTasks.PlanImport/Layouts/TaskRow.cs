@@ -31,7 +31,7 @@ internal sealed class TaskRow(int firstLine)
         if (text.Length == 0) warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"row {number} has no task text"));
 
         var responsibility = ReadUnits();
-        if (responsibility.Leads.Count == 0 && responsibility.Cooperating.Count == 0)
+        if (responsibility.IsEmpty)
             warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.NoUnits, $"row {number} names no responsible unit"));
 
         var deadlineCell = Cell(ColumnRole.Deadline);
@@ -43,7 +43,10 @@ internal sealed class TaskRow(int firstLine)
         var relative = deadlineCell.Length > 0 && deadlines.Count == 0 ? deadlineCell : responsibility.TimeWords;
 
         return new ParsedTask(number, text, responsibility.Leads, responsibility.Cooperating, responsibility.Mode, deadlines, relative,
-            new SourceLines(FirstLine, LastLine));
+            new SourceLines(FirstLine, LastLine))
+        {
+            GroupParties = responsibility.Groups,
+        };
     }
 
     private Responsibility ReadUnits()
@@ -56,7 +59,12 @@ internal sealed class TaskRow(int firstLine)
         var leads = ResponsibilityReader.ReadCell(lead);
         var mode = leads.Mode is ResponsibilityMode.EachResponsibleForOwnPart or ResponsibilityMode.ByDuty ? leads.Mode : ResponsibilityMode.LeadAndCooperate;
         var cooperators = ResponsibilityReader.ReadCell(cooperating);
-        return new Responsibility(leads.Leads, [.. leads.Cooperating, .. cooperators.Leads, .. cooperators.Cooperating], mode, null, null);
+        var together = leads.Cooperating.Concat(cooperators.Leads).Concat(cooperators.Cooperating).Distinct().Where(u => !leads.Leads.Contains(u)).ToList();
+        return new Responsibility(leads.Leads, together, mode, null, null)
+        {
+            Groups = leads.Groups.Concat(cooperators.Groups).Distinct().ToList(),
+            SaysWhoLeads = true,
+        };
     }
 
     private static DateOnly? IsoDate(string cell) =>

@@ -48,8 +48,9 @@ public static class UnitListSplitter
         var result = new List<(string, char)>();
         var current = new StringBuilder();
         var depth = 0;
-        foreach (var c in list)
+        for (var i = 0; i < list.Length; i++)
         {
+            var c = list[i];
             if (c is '（' or '(' or '《' or '【' or '[') depth++;
             else if (c is '）' or ')' or '》' or '】' or ']') depth = Math.Max(0, depth - 1);
             if (depth == 0 && Separators.Contains(c))
@@ -57,7 +58,7 @@ public static class UnitListSplitter
                 result.Add((current.ToString().Trim(), c));
                 current.Clear();
             }
-            else if (depth == 0 && c is '和' or '及' or '与' && UnitNames.LooksLikeUnit(current.ToString()))
+            else if (depth == 0 && c is '和' or '及' or '与' && UnitNames.LooksLikeUnit(current.ToString()) && !BareKindFollows(list, i + 1))
             {
                 result.Add((current.ToString().Trim(), c));
                 current.Clear();
@@ -66,6 +67,13 @@ public static class UnitListSplitter
         }
         result.Add((current.ToString().Trim(), '\0'));
         return result;
+    }
+
+    // 有关部门和单位: the kind after 和 (单位, 部门) is no party of its own; it stays in the placeholder as written.
+    private static bool BareKindFollows(string list, int at)
+    {
+        var end = list.IndexOfAny(Separators.ToCharArray(), at);
+        return Qualifiers.IsBareKind(end < 0 ? list[at..] : list[at..end]);
     }
 
     private static string Tidy(string name)

@@ -39,6 +39,7 @@ internal static class AnnotatedItemReader
                 DeadlineReader.Read(item.Text), r?.TimeWords, new SourceLines(item.Start.Number, item.LastLine))
             {
                 Heading = headings[item.Start.Number - 1],
+                GroupParties = r?.Groups ?? [],
             });
         }
         WarnStrayLines(lines, taskItems, warnings);
@@ -53,21 +54,45 @@ internal static class AnnotatedItemReader
             if (lines[i].Marker is null) continue;
             var text = new StringBuilder(lines[i].Body);
             var last = i;
-            var responsibility = EndsInParenthesis(lines[i].Text) ? EndAnnotation(text.ToString()) : null;
-            for (var j = i + 1; responsibility is null && j < lines.Count && lines[j].Marker is null && !PlanText.IsStop(lines[j]); j++)
+            var closed = EndsInAnnotation(text.ToString());
+            for (var j = i + 1; j < lines.Count && lines[j].Marker is null && !PlanText.IsStop(lines[j]); j++)
             {
                 if (lines[j].IsBlank) continue;
+                if (closed)
+                {
+                    // After its annotation an item goes on only with another group of sentences that ends in its own
+                    // annotation (several brackets in one item); a closing paragraph or stray text belongs to no task.
+                    var next = NextAnnotatedGroup(lines, j);
+                    if (next < 0) break;
+                    for (var k = j; k <= next; k++)
+                        if (!lines[k].IsBlank) text.Append(lines[k].Text);
+                    last = j = next;
+                    continue;
+                }
                 // 牵头单位：… and 配合单位：… on lines of their own stay apart when the lines are joined.
                 if (ResponsibilityReader.LabelStart(lines[j].Text) == 0 && text.Length > 0) text.Append('；');
                 text.Append(lines[j].Text);
                 last = j;
-                if (EndsInParenthesis(lines[j].Text)) responsibility = EndAnnotation(Tail(text));
+                closed = EndsInAnnotation(Tail(text));
             }
             var whole = text.ToString();
-            responsibility ??= InlineAnnotation(whole) ?? TrailingLabels(whole);
+            var responsibility = Annotations(whole) ?? InlineAnnotation(whole) ?? TrailingLabels(whole);
             items.Add(new Item(lines[i], lines[last].Number, whole, responsibility));
         }
         return items;
+    }
+
+    // The last line of the next few unmarked lines that ends in an annotation, or -1.
+    private static int NextAnnotatedGroup(IReadOnlyList<DocumentLine> lines, int from)
+    {
+        var joined = new StringBuilder();
+        for (var k = from; k < lines.Count && k < from + 8 && lines[k].Marker is null && !PlanText.IsStop(lines[k]); k++)
+        {
+            if (lines[k].IsBlank) continue;
+            joined.Append(lines[k].Text);
+            if (EndsInParenthesis(lines[k].Text) && EndsInAnnotation(joined.ToString())) return k;
+        }
+        return -1;
     }
 
     private static string Tail(StringBuilder text) =>
@@ -79,11 +104,43 @@ internal static class AnnotatedItemReader
         return t.Length > 0 && t[^1] is '）' or ')' or '】';
     }
 
+    private static bool EndsInAnnotation(string text) => EndsInParenthesis(text) && EndAnnotation(text) is not null;
+
     private static Responsibility? EndAnnotation(string text)
     {
         var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
         var open = MatchingOpen(t, t.Length - 1);
-        return open < 0 ? null : ResponsibilityReader.Read(t[(open + 1)..^1].ToString());
+        return open < 0 ? null : ResponsibilityReader.ReadBracket(t[(open + 1)..^1].ToString());
+    }
+
+    // Every annotation of the item: the one it ends with and those closing a group of sentences before it
+    // (…。（民政部负责）推进…。（国家卫生健康委负责）), read as one responsibility.
+    private static Responsibility? Annotations(string text)
+    {
+        var found = new List<Responsibility>();
+        var depth = 0;
+        var open = -1;
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (c is '（' or '(' or '【')
+            {
+                if (depth++ == 0) open = k;
+            }
+            else if (c is '）' or ')' or '】' && depth > 0 && --depth == 0 && open >= 0 && k - open < LongestAnnotation)
+            {
+                if (ClosesSentences(text, open, k) && ResponsibilityReader.ReadBracket(text[(open + 1)..k]) is { } r) found.Add(r);
+            }
+        }
+        return found.Count == 0 ? null : Responsibility.Combine(found);
+    }
+
+    // A bracket that closes a group of sentences: it stands after 。；！ or ends the item, or a new sentence follows it.
+    private static bool ClosesSentences(string text, int open, int close)
+    {
+        var before = open > 0 ? text[open - 1] : '。';
+        var after = text.AsSpan(close + 1).TrimStart(" \u3000");
+        return before is '。' or '；' or ';' or '！' || after.IsEmpty || after[0] is '。' or '；' or ';' || after.TrimStart("。；; ").IsEmpty;
     }
 
     // （责任单位：…） written inside the paragraph rather than at its end.
