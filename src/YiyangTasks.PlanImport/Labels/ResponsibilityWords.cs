@@ -3,7 +3,7 @@ using YiyangTasks.Domain.Tasks;
 namespace YiyangTasks.PlanImport;
 
 /// <summary>What a party is to a task, as the words around it say.</summary>
-internal enum PartyRole { Lead, Cooperate, Responsible, Time }
+internal enum PartyRole { Lead, Cooperate, Responsible, Time, Person }
 
 /// <summary>The words plans use to say who answers for a task: labels before a list (牵头单位：…) and verbs after it (…牵头负责).</summary>
 internal static class ResponsibilityWords
@@ -50,20 +50,41 @@ internal static class ResponsibilityWords
         ("参加", PartyRole.Cooperate, ResponsibilityMode.LeadAndCooperate),
     ];
 
-    /// <summary>Labels a list of units follows (责任单位：…), in annotations and as table headers.</summary>
-    public static readonly (string Label, PartyRole Role)[] Labels =
-    [
-        ("牵头责任单位", PartyRole.Lead), ("牵头单位", PartyRole.Lead), ("牵头部门", PartyRole.Lead), ("主办单位", PartyRole.Lead),
-        ("主责单位", PartyRole.Lead), ("主责部门", PartyRole.Lead), ("承办单位", PartyRole.Lead), ("主要责任单位", PartyRole.Lead),
-        ("配合单位", PartyRole.Cooperate), ("配合部门", PartyRole.Cooperate), ("协办单位", PartyRole.Cooperate), ("协办部门", PartyRole.Cooperate),
-        ("参与单位", PartyRole.Cooperate), ("参与部门", PartyRole.Cooperate), ("协同单位", PartyRole.Cooperate), ("协同部门", PartyRole.Cooperate),
-        ("协作单位", PartyRole.Cooperate), ("协助单位", PartyRole.Cooperate), ("配合责任单位", PartyRole.Cooperate),
-        ("责任单位", PartyRole.Responsible), ("负责单位", PartyRole.Responsible), ("责任部门", PartyRole.Responsible), ("负责部门", PartyRole.Responsible),
-        ("指导部门", PartyRole.Responsible), ("实施单位", PartyRole.Responsible), ("实施部门", PartyRole.Responsible), ("实施主体", PartyRole.Responsible),
-        ("责任主体", PartyRole.Responsible), ("落实单位", PartyRole.Responsible), ("责任处室", PartyRole.Responsible), ("责任科室", PartyRole.Responsible),
-        ("完成时限", PartyRole.Time), ("完成时间", PartyRole.Time), ("时间要求", PartyRole.Time), ("时间节点", PartyRole.Time), ("时限要求", PartyRole.Time),
-        ("进度安排", PartyRole.Time), ("时限", PartyRole.Time),
-    ];
+    private static readonly string[] CooperateWords = ["配合", "协办", "参与", "协同", "协作", "协助", "协从"];
+    private static readonly string[] LeadWords = ["牵头", "主办", "主责", "承办", "主要责任", "主管", "主抓"];
+    private static readonly string[] PersonEndings = ["领导", "责任人", "联系人", "负责人", "分管人"];
+    private static readonly string[] TimeEndings = ["时限", "时间", "节点", "时间要求", "时限要求", "进度安排", "完成期限"];
+    private static readonly string[] PartyEndings = ["单位", "部门", "处室", "科室", "主体", "分工", "机构"];
+
+    /// <summary>What a label (the words before ：) names, by its words: …领导 a person; 配合/协同/参与… cooperating;
+    /// 牵头/主办/主责/承办… the lead; …单位/部门/处室/主体 without either, those responsible; …时限/时间 the deadline.
+    /// So 协同责任单位 cooperates, 牵头责任单位 leads, 分管省领导 is no party. Null when the words are no label.</summary>
+    public static PartyRole? RoleOfLabel(ReadOnlySpan<char> label)
+    {
+        label = label.Trim();
+        if (label.Length is < 2 or > 8) return null;
+        foreach (var c in label)
+            if (c is < '\u4e00' or > '\u9fff') return null;
+        var l = label.ToString();
+        if (PersonEndings.Any(e => l.EndsWith(e, StringComparison.Ordinal))) return PartyRole.Person;
+        if (TimeEndings.Any(e => l.EndsWith(e, StringComparison.Ordinal))) return PartyRole.Time;
+        if (!PartyEndings.Any(e => l.EndsWith(e, StringComparison.Ordinal))) return null;
+        if (CooperateWords.Any(w => l.Contains(w, StringComparison.Ordinal))) return PartyRole.Cooperate;
+        if (LeadWords.Any(w => l.Contains(w, StringComparison.Ordinal))) return PartyRole.Lead;
+        return PartyRole.Responsible;
+    }
+
+    /// <summary>The label ending just before index <paramref name="colon"/> of the text (its longest run of words that reads
+    /// as a label), or null.</summary>
+    public static (int Start, PartyRole Role)? LabelBefore(string text, int colon)
+    {
+        for (var length = Math.Min(8, colon); length >= 2; length--)
+        {
+            var start = colon - length;
+            if (RoleOfLabel(text.AsSpan(start, length)) is { } role) return (start, role);
+        }
+        return null;
+    }
 
     /// <summary>The words that put a lead before its cooperating parties in one phrase: 民政部会同有关部门负责.</summary>
     public static readonly string[] Together = ["会同"];

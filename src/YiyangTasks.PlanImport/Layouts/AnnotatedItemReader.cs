@@ -7,7 +7,6 @@ namespace YiyangTasks.PlanImport;
 internal static class AnnotatedItemReader
 {
     private const int LongestAnnotation = 400;
-    private static readonly string[] InlineLabels = ["（责任单位", "（牵头单位", "（负责单位", "（责任部门", "（牵头部门", "(责任单位", "(牵头单位"];
 
     private sealed record Item(DocumentLine Start, int LastLine, string Text, Responsibility? Responsibility)
     {
@@ -143,16 +142,18 @@ internal static class AnnotatedItemReader
         return before is '。' or '；' or ';' or '！' || after.IsEmpty || after[0] is '。' or '；' or ';' || after.TrimStart("。；; ").IsEmpty;
     }
 
-    // （责任单位：…） written inside the paragraph rather than at its end.
+    // （责任单位：…） written inside the paragraph rather than at its end: the last bracket that opens with a label.
     private static Responsibility? InlineAnnotation(string text)
     {
-        var open = InlineLabels.Select(l => text.LastIndexOf(l, StringComparison.Ordinal)).Max();
-        if (open < 0) return null;
-        var depth = 0;
-        for (var k = open; k < text.Length && k < open + LongestAnnotation; k++)
+        for (var open = text.LastIndexOfAny(['（', '(']); open >= 0; open = open == 0 ? -1 : text.LastIndexOfAny(['（', '('], open - 1))
         {
-            if (text[k] is '（' or '(') depth++;
-            else if (text[k] is '）' or ')' && --depth == 0) return ResponsibilityReader.Read(text[(open + 1)..k]);
+            if (ResponsibilityReader.LabelStart(text.Substring(open + 1, Math.Min(12, text.Length - open - 1))) != 0) continue;
+            var depth = 0;
+            for (var k = open; k < text.Length && k < open + LongestAnnotation; k++)
+            {
+                if (text[k] is '（' or '(') depth++;
+                else if (text[k] is '）' or ')' && --depth == 0) return ResponsibilityReader.Read(text[(open + 1)..k]);
+            }
         }
         return null;
     }

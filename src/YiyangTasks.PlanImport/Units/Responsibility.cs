@@ -104,7 +104,7 @@ internal static class ResponsibilityReader
             if (LabelOf(piece) is { } label)
             {
                 current = label.Role;
-                text = piece[(label.Label.Length + 1)..];
+                text = piece[(label.Length + 1)..];
             }
             if (current is not { } role) continue;
             if (!byRole.TryGetValue(role, out var sb)) byRole[role] = sb = new StringBuilder();
@@ -119,13 +119,16 @@ internal static class ResponsibilityReader
         {
             var inner = ReadCell(responsible);
             if (lead.IsEmpty && cooperating.IsEmpty) return inner with { TimeWords = time };
-            lead = lead.Plus(new Parties(inner.Leads, inner.Groups));
-            cooperating = cooperating.Plus(new Parties(inner.Cooperating, []));
+            // 牵头单位：区发改局；责任单位：立山经济开发区 — beside a named lead, those responsible cooperate.
+            var others = inner.Leads.Concat(inner.Cooperating).ToList();
+            if (lead.IsEmpty) lead = new Parties(inner.Leads, inner.Groups);
+            else cooperating = cooperating.Plus(new Parties(others, inner.Groups));
         }
         if (lead.IsEmpty && cooperating.IsEmpty) return null;
-        return new Responsibility(lead.Units, cooperating.Units, ResponsibilityMode.LeadAndCooperate, time, null)
+        var together = lead.Plus(cooperating);
+        return new Responsibility(lead.Units, cooperating.Units.Where(u => !lead.Units.Contains(u)).ToList(), ResponsibilityMode.LeadAndCooperate, time, null)
         {
-            Groups = lead.Plus(cooperating).Groups,
+            Groups = together.Groups,
             SaysWhoLeads = true,
         };
     }
@@ -215,7 +218,7 @@ internal static class ResponsibilityReader
         return null;
     }
 
-    /// <summary>Where words of responsibility start with a label (责任单位：…) outside brackets, or -1.</summary>
+    /// <summary>Where words of responsibility start with a label (责任单位：…, 牵头负责领导：…) outside brackets, or -1.</summary>
     public static int LabelStart(string text)
     {
         var depth = 0;
@@ -224,25 +227,16 @@ internal static class ResponsibilityReader
             var c = text[i];
             if (c is '（' or '(' or '【' or '《') depth++;
             else if (c is '）' or ')' or '】' or '》') depth = Math.Max(0, depth - 1);
-            else if (depth == 0 && c is '：' or ':' && i >= 2)
-            {
-                foreach (var (label, role) in ResponsibilityWords.Labels)
-                {
-                    if (role != PartyRole.Time && i >= label.Length && string.CompareOrdinal(text, i - label.Length, label, 0, label.Length) == 0) return i - label.Length;
-                }
-            }
+            else if (depth == 0 && c is '：' or ':' && i >= 2 && ResponsibilityWords.LabelBefore(text, i) is { Role: not PartyRole.Time } label) return label.Start;
         }
         return -1;
     }
 
-    private static (string Label, PartyRole Role)? LabelOf(string piece)
+    private static (int Length, PartyRole Role)? LabelOf(string piece)
     {
-        foreach (var label in ResponsibilityWords.Labels)
-        {
-            if (piece.Length > label.Label.Length && piece.StartsWith(label.Label, StringComparison.Ordinal) && piece[label.Label.Length] is '：' or ':')
-                return label;
-        }
-        return null;
+        var colon = piece.IndexOfAny(['：', ':']);
+        if (colon < 2 || colon > 8 || colon == piece.Length - 1) return null;
+        return ResponsibilityWords.RoleOfLabel(piece.AsSpan(0, colon)) is { } role ? (colon, role) : null;
     }
 
     // Top-level pieces between ，；; (brackets kept whole); 、 stays inside a piece, it lists units.
