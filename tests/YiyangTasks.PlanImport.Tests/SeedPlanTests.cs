@@ -29,8 +29,11 @@ public class SeedPlanTests
         Assert.Equal(["县委办", "政府办", "县委深改办", "发改委", "康养办", "卫健委", "民政局"], tasks[0].LeadUnits);
         Assert.Equal(["发改委", "金融工作局", "自然资源局", "卫健委", "民政局"], tasks[2].LeadUnits);
         Assert.Equal(["政府办", "财政局", "民政局", "卫健委"], tasks[3].LeadUnits);
-        Assert.Equal(["卫健委", "各镇政府"], tasks[5].LeadUnits);
-        Assert.Equal(["卫健委", "民政局", "各镇政府"], tasks[9].LeadUnits);
+        // 各镇政府 names every town's government by kind: a placeholder, kept in GroupParties.
+        Assert.Equal(["卫健委"], tasks[5].LeadUnits);
+        Assert.Equal(["各镇政府"], tasks[5].GroupParties);
+        Assert.Equal(["卫健委", "民政局"], tasks[9].LeadUnits);
+        Assert.Equal(["各镇政府"], tasks[9].GroupParties);
         Assert.Equal(["卫健委", "民政局"], tasks[12].LeadUnits);
     }
 
@@ -120,7 +123,8 @@ public class SeedPlanTests
         var first = tasks[0];
         Assert.Equal(ResponsibilityMode.LeadAndCooperate, first.Mode);
         Assert.Equal(["市民政局", "卫生计生委", "中医管理局"], first.LeadUnits);
-        Assert.Equal(["市发展改革委", "财政局", "国土资源局", "住房城乡建设局", "各县区政府、各管理区、开发区"], first.CooperatingUnits);
+        Assert.Equal(["市发展改革委", "财政局", "国土资源局", "住房城乡建设局"], first.CooperatingUnits);
+        Assert.Equal(["各县区政府、各管理区、开发区"], first.GroupParties);
         Assert.Equal(new SourceLines(30, 32), first.Source);
 
         Assert.Equal(ResponsibilityMode.EachResponsibleForOwnPart, tasks[2].Mode);
@@ -131,10 +135,11 @@ public class SeedPlanTests
         Assert.Equal(["市卫生计生委"], tasks[3].CooperatingUnits);
         Assert.Equal(ResponsibilityMode.LeadAndCooperate, tasks[3].Mode);
 
-        Assert.Equal(["各县区政府、各管理区、开发区", "市发展改革委", "财政局", "民政局", "卫生计生委", "中医管理局"], tasks[12].LeadUnits);
+        Assert.Equal(["市发展改革委", "财政局", "民政局", "卫生计生委", "中医管理局"], tasks[12].LeadUnits);
         Assert.Equal(["市国土资源局", "住房城乡建设局"], tasks[12].CooperatingUnits);
 
-        Assert.Equal(["各试点县区政府、各管理区、开发区"], tasks[35].LeadUnits);
+        Assert.Empty(tasks[35].LeadUnits);
+        Assert.Equal(["各试点县区政府、各管理区、开发区"], tasks[35].GroupParties);
         Assert.Equal(ResponsibilityMode.Jointly, tasks[35].Mode);
     }
 

@@ -16,17 +16,17 @@ internal static class AnnotatedItemReader
     public static List<ParsedTask> Read(IReadOnlyList<DocumentLine> lines, List<ParseWarning> warnings)
     {
         var items = Items(lines);
-        var kind = items.Where(i => i.Responsibility is not null).GroupBy(i => i.Marker.Kind)
-            .OrderByDescending(g => g.Count()).Select(g => (MarkerKind?)g.Key).FirstOrDefault();
-        if (kind is null) return [];
-
-        // A run is one numbered list (1、2、3 …); it is a task list when most of its items name units.
-        var taskItems = Runs(items.Where(i => i.Marker.Kind == kind))
-            .Where(run => run.Count(i => i.Responsibility is not null) * 2 >= run.Count)
+        // A run is one numbered list (1、2、3 …); it is a task list when most of its items name units. Lists of
+        // several numberings count alike: targets （一）…（十） and then tasks 1. 2. … under new headings.
+        var taskItems = items.GroupBy(i => i.Marker.Kind)
+            .SelectMany(kind => Runs(kind))
+            .Where(run => run.Count(i => i.Responsibility is not null) * 2 >= run.Count && run.Any(i => i.Responsibility is not null))
             .SelectMany(run => run)
+            .OrderBy(i => i.Start.Number)
             .ToList();
+        if (taskItems.Count == 0) return [];
 
-        var headings = HeadingsAbove(lines, kind.Value);
+        var headings = taskItems.Select(i => i.Marker.Kind).Distinct().ToDictionary(k => k, k => HeadingsAbove(lines, k));
         var tasks = new List<ParsedTask>();
         foreach (var item in taskItems)
         {
@@ -37,7 +37,7 @@ internal static class AnnotatedItemReader
             tasks.Add(new ParsedTask(item.Marker.Number, item.Text, r?.Leads ?? [], r?.Cooperating ?? [], r?.Mode ?? Domain.Tasks.ResponsibilityMode.Jointly,
                 DeadlineReader.Read(item.Text), r?.TimeWords, new SourceLines(item.Start.Number, item.LastLine))
             {
-                Heading = headings[item.Start.Number - 1],
+                Heading = headings[item.Marker.Kind][item.Start.Number - 1],
                 GroupParties = r?.Groups ?? [],
             });
         }

@@ -37,8 +37,14 @@ internal sealed record Responsibility(
             cooperating.AddRange(part.Cooperating);
         }
         leads = leads.Distinct().ToList();
+        // No group says who leads: the first unit of the first group leads, every other unit cooperates.
+        if (!says && leads.Count > 1)
+        {
+            cooperating.InsertRange(0, leads.Skip(1));
+            leads = [leads[0]];
+        }
         cooperating = cooperating.Distinct().Where(u => !leads.Contains(u)).ToList();
-        var mode = says ? ResponsibilityMode.LeadAndCooperate : parts[0].Mode;
+        var mode = ResponsibilityMode.LeadAndCooperate;
         return new Responsibility(leads, cooperating, mode, parts.Select(p => p.TimeWords).FirstOrDefault(t => t is not null), null)
         {
             Groups = parts.SelectMany(p => p.Groups).Distinct().ToList(),
