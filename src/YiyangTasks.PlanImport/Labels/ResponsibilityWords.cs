@@ -38,6 +38,7 @@ internal static class ResponsibilityWords
         ("组织实施", PartyRole.Lead, ResponsibilityMode.Jointly),
         ("负总责", PartyRole.Lead, ResponsibilityMode.Jointly),
         ("负责", PartyRole.Lead, ResponsibilityMode.Jointly),
+        ("落实", PartyRole.Lead, ResponsibilityMode.Jointly),
         ("牵头", PartyRole.Lead, ResponsibilityMode.LeadAndCooperate),
         ("配合落实", PartyRole.Cooperate, ResponsibilityMode.LeadAndCooperate),
         ("配合实施", PartyRole.Cooperate, ResponsibilityMode.LeadAndCooperate),
@@ -53,8 +54,9 @@ internal static class ResponsibilityWords
     private static readonly string[] CooperateWords = ["配合", "协办", "参与", "协同", "协作", "协助", "协从"];
     private static readonly string[] LeadWords = ["牵头", "主办", "主责", "承办", "主要责任", "主管", "主抓"];
     private static readonly string[] PersonEndings = ["领导", "责任人", "联系人", "负责人", "分管人"];
-    private static readonly string[] TimeEndings = ["时限", "时间", "节点", "时间要求", "时限要求", "进度安排", "完成期限"];
-    private static readonly string[] PartyEndings = ["单位", "部门", "处室", "科室", "主体", "分工", "机构"];
+    private static readonly string[] TimeEndings = ["时限", "时间", "节点", "时间要求", "时限要求", "进度安排", "时间安排", "完成期限"];
+    // 部门分工：省发展改革委牵头，各地、各部门配合 — but 细化分工 (a table's breakdown of the task) names no one.
+    private static readonly string[] PartyEndings = ["单位", "部门", "处室", "科室", "主体", "机构", "部门分工", "责任分工"];
 
     /// <summary>What a label (the words before ：) names, by its words: …领导 a person; 配合/协同/参与… cooperating;
     /// 牵头/主办/主责/承办… the lead; …单位/部门/处室/主体 without either, those responsible; …时限/时间 the deadline.

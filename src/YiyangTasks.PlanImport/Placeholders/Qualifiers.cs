@@ -16,6 +16,7 @@ internal sealed record Parties(IReadOnlyList<string> Units, IReadOnlyList<string
     {
         var units = new List<string>();
         var groups = new List<string>();
+        list = SpacesAsSeparators(list);
         foreach (var part in Qualifiers.Detach(list))
         {
             foreach (var name in UnitListSplitter.Split(part))
@@ -25,6 +26,15 @@ internal sealed record Parties(IReadOnlyList<string> Units, IReadOnlyList<string
             }
         }
         return new Parties(units.Distinct().ToList(), groups.Distinct().ToList());
+    }
+
+    // 财政局 住建局 行政审批局 各区镇街道: a table cell that lists its units with spaces alone.
+    private static string SpacesAsSeparators(string list)
+    {
+        var t = list.Trim();
+        if (t.IndexOfAny(['、', '，', ',', '；', ';']) >= 0 || t.IndexOfAny([' ', '\u3000']) < 0) return list;
+        var tokens = t.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        return tokens.Length > 1 && tokens.All(x => UnitNames.LooksLikeUnit(x) || GroupParty.Is(x)) ? string.Join("、", tokens) : list;
     }
 }
 

@@ -206,7 +206,22 @@ internal static class ResponsibilityReader
             var at = list.IndexOf(word, StringComparison.Ordinal);
             if (at > 1 && UnitNames.LooksLikeUnit(LastName(list[..at]))) return (list[..at], list[(at + word.Length)..]);
         }
+        // 宣传处会办公室: 会 short for 会同 between two units (a unit's own name never runs 处会/局会 on into another unit).
+        for (var at = list.IndexOf('会'); at > 1; at = list.IndexOf('会', at + 1))
+        {
+            var before = LastName(list[..at]);
+            var after = list[(at + 1)..];
+            if (list[at - 1] is '处' or '局' or '厅' or '室' or '科' or '司' && UnitNames.LooksLikeUnit(before)
+                && after.Length >= 3 && UnitNames.LooksLikeUnit(FirstName(after)))
+                return (list[..at], after);
+        }
         return (list, "");
+    }
+
+    private static string FirstName(string text)
+    {
+        var cut = text.IndexOfAny(['、', '，', ',', '和', '及']);
+        return cut < 0 ? text : text[..cut];
     }
 
     private static string LastName(string text)
