@@ -49,7 +49,7 @@ public static class PlanDocumentParser
     {
         var readers = new Func<IReadOnlyList<DocumentLine>, List<ParseWarning>, List<ParsedTask>>[]
         {
-            TextTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read,
+            TextTableReader.Read, FlatTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read,
         };
         (List<ParsedTask> Tasks, List<ParseWarning> Warnings) best = ([], []);
         foreach (var read in readers)

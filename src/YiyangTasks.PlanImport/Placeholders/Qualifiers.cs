@@ -41,7 +41,8 @@ internal sealed record Parties(IReadOnlyList<string> Units, IReadOnlyList<string
 /// <summary>The qualifiers a list of units ends with (等, 等有关部门, 等和各省级人民政府).</summary>
 internal static class Qualifiers
 {
-    private static readonly string[] BareKinds = ["单位", "部门", "机构", "组织", "企业", "地方", "方面"];
+    // 政府 after 党委和: 各州(市)党委和政府 is one party.
+    private static readonly string[] BareKinds = ["单位", "部门", "机构", "组织", "企业", "地方", "方面", "政府", "人民政府"];
 
     /// <summary>A kind standing alone (…和单位), left over from a placeholder; it names no party of its own.</summary>
     public static bool IsBareKind(string name) => BareKinds.Contains(name.Trim());
