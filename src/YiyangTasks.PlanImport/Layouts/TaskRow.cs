@@ -70,6 +70,6 @@ internal sealed class TaskRow(int firstLine)
     }
 
     private static DateOnly? IsoDate(string cell) =>
-        DateOnly.TryParseExact(cell.Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], System.Globalization.CultureInfo.InvariantCulture,
+        cell.Length is >= 8 and <= 10 && char.IsAsciiDigit(cell[0]) && DateOnly.TryParseExact(cell.Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }

@@ -26,7 +26,8 @@ internal static class TextTableReader
         {
             if (lines[i].IsBlank) { if (headers.Count > 0) break; continue; }
             var cell = CellText(lines[i].Text);
-            if (headers.Count > 0 && IsRowNumber(cell)) break;
+            // A row number ends the header; so does a second 序号 (a table has one number column).
+            if (headers.Count > 0 && (IsRowNumber(cell) || TableColumns.RoleOf(cell) == ColumnRole.Number)) break;
             // Header cells are short words (序号 | 责任单位 | 最新进度(8月24日)); a sentence is no header.
             if (cell.Length > 20 || cell.IndexOfAny(['。', '，', ',']) >= 0 || headers.Count == 0 && TableColumns.RoleOf(cell) != ColumnRole.Number) break;
             headers.Add(cell);

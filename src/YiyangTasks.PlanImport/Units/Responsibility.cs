@@ -83,6 +83,7 @@ internal static class ResponsibilityReader
     /// <summary>A table cell of responsible units: verbs when it has them (…牵头，…配合), else a plain list.</summary>
     public static Responsibility ReadCell(string cell)
     {
+        if (string.IsNullOrWhiteSpace(cell)) return Responsibility.None;
         var pieces = Pieces(FirstListedLeadRule.Remove(cell));
         if (pieces.Any(p => LabelOf(p) is not null) && ReadLabelled(pieces) is { } labelled) return labelled;
         return ReadVerbs(pieces, requireUnits: false) ?? Plain(string.Join("，", pieces));
