@@ -12,6 +12,12 @@ internal static class GroupParty
     // The members of a conference or group, named together: 联席会议成员单位, 领导小组成员单位.
     private static readonly string[] KindEndings = ["成员单位", "成员部门"];
 
+    // Placeholders complete in themselves, though they end like no unit: 各地、各有关单位 is two parties, while
+    // 各区、县级市人民政府 is one (各区 shares the ending after it).
+    private static readonly string[] Whole = ["各地", "各地区", "各地方", "各级", "各方", "各方面", "各界", "各行业"];
+
+    public static bool IsWhole(string name) => Whole.Contains(name.Trim());
+
     /// <summary>Whether a written party is a group placeholder rather than a unit.</summary>
     public static bool Is(string name)
     {

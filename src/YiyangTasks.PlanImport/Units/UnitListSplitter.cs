@@ -23,7 +23,7 @@ public static class UnitListSplitter
             var isLast = i == fragments.Count - 1;
             // 各区、县级市人民政府 and 茂名滨海新区、茂名高新区管委会: a fragment that is no unit by itself
             // (各区, 茂名滨海新区) is the first half of a name whose list shares one ending.
-            if (!isLast && !UnitNames.LooksLikeUnit(current) && !UnitNames.IsPlace(current) && separator != '\0')
+            if (!isLast && !UnitNames.LooksLikeUnit(current) && !UnitNames.IsPlace(current) && !GroupParty.IsWhole(current) && separator != '\0')
             {
                 pending.Append(separator);
                 continue;
