@@ -100,7 +100,7 @@ internal static class AnnotatedItemReader
     private static bool EndsInParenthesis(string text)
     {
         var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
-        return t.Length > 0 && t[^1] is '）' or ')' or '】';
+        return t.Length > 0 && t[^1] is '）' or ')' or '〕' or '】';
     }
 
     private static bool EndsInAnnotation(string text) => EndsInParenthesis(text) && EndAnnotation(text) is not null;
@@ -122,11 +122,11 @@ internal static class AnnotatedItemReader
         for (var k = 0; k < text.Length; k++)
         {
             var c = text[k];
-            if (c is '（' or '(' or '【')
+            if (c is '（' or '(' or '〔' or '【')
             {
                 if (depth++ == 0) open = k;
             }
-            else if (c is '）' or ')' or '】' && depth > 0 && --depth == 0 && open >= 0 && k - open < LongestAnnotation)
+            else if (c is '）' or ')' or '〕' or '】' && depth > 0 && --depth == 0 && open >= 0 && k - open < LongestAnnotation)
             {
                 if (ClosesSentences(text, open, k) && ResponsibilityReader.ReadBracket(text[(open + 1)..k]) is { } r) found.Add(r);
             }
@@ -151,8 +151,8 @@ internal static class AnnotatedItemReader
             var depth = 0;
             for (var k = open; k < text.Length && k < open + LongestAnnotation; k++)
             {
-                if (text[k] is '（' or '(') depth++;
-                else if (text[k] is '）' or ')' && --depth == 0) return ResponsibilityReader.Read(text[(open + 1)..k]);
+                if (text[k] is '（' or '(' or '〔') depth++;
+                else if (text[k] is '）' or ')' or '〕' && --depth == 0) return ResponsibilityReader.Read(text[(open + 1)..k]);
             }
         }
         return null;
@@ -170,8 +170,8 @@ internal static class AnnotatedItemReader
         var depth = 0;
         for (var k = close; k >= 0 && close - k < LongestAnnotation; k--)
         {
-            if (t[k] is '）' or ')' or '】') depth++;
-            else if (t[k] is '（' or '(' or '【' && --depth == 0) return k;
+            if (t[k] is '）' or ')' or '〕' or '】') depth++;
+            else if (t[k] is '（' or '(' or '〔' or '【' && --depth == 0) return k;
         }
         return -1;
     }

@@ -24,7 +24,13 @@ internal static class TextTableReader
         var i = start;
         for (; i < lines.Count && headers.Count < 12; i++)
         {
-            if (lines[i].IsBlank) { if (headers.Count > 0) break; continue; }
+            if (lines[i].IsBlank)
+            {
+                // Cells set apart by blank lines (a dump of one cell per paragraph): the header goes on while the next
+                // cell is still a header word.
+                if (headers.Count > 0 && !NextIsHeaderWord(lines, i)) break;
+                continue;
+            }
             var cell = CellText(lines[i].Text);
             // A row number ends the header; so does a second 序号 (a table has one number column).
             if (headers.Count > 0 && (IsRowNumber(cell) || TableColumns.RoleOf(cell) == ColumnRole.Number)) break;
@@ -156,6 +162,13 @@ internal static class TextTableReader
         }
         else cells.RemoveAll(c => c.Length == 0);
         return cells;
+    }
+
+    private static bool NextIsHeaderWord(IReadOnlyList<DocumentLine> lines, int blank)
+    {
+        var k = blank;
+        while (k < lines.Count && lines[k].IsBlank) k++;
+        return k < lines.Count && TableColumns.RoleOf(CellText(lines[k].Text)) is { } role && role != ColumnRole.Number;
     }
 
     // 15 | — a cell of a table dumped one cell per line, closed by its pipe.

@@ -57,8 +57,8 @@ internal static class Qualifiers
         for (var i = 0; i < list.Length; i++)
         {
             var c = list[i];
-            if (c is '（' or '(' or '《') depth++;
-            else if (c is '）' or ')' or '》') depth = Math.Max(0, depth - 1);
+            if (c is '（' or '(' or '〔' or '《') depth++;
+            else if (c is '）' or ')' or '〕' or '》') depth = Math.Max(0, depth - 1);
             else if (depth == 0 && c == '等' && i > start && UnitNames.LooksLikeUnit(LastName(list[start..i])))
             {
                 parts.Add(list[start..i]);

@@ -247,8 +247,8 @@ internal static class ResponsibilityReader
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '（' or '(' or '【' or '《') depth++;
-            else if (c is '）' or ')' or '】' or '》') depth = Math.Max(0, depth - 1);
+            if (c is '（' or '(' or '〔' or '【' or '《') depth++;
+            else if (c is '）' or ')' or '〕' or '】' or '》') depth = Math.Max(0, depth - 1);
             else if (depth == 0 && c is '：' or ':' && i >= 2 && ResponsibilityWords.LabelBefore(text, i) is { Role: not PartyRole.Time } label) return label.Start;
         }
         return -1;
@@ -269,8 +269,8 @@ internal static class ResponsibilityReader
         var depth = 0;
         foreach (var c in words)
         {
-            if (c is '（' or '(' or '《') depth++;
-            else if (c is '）' or ')' or '》') depth = Math.Max(0, depth - 1);
+            if (c is '（' or '(' or '〔' or '《') depth++;
+            else if (c is '）' or ')' or '〕' or '》') depth = Math.Max(0, depth - 1);
             if (depth == 0 && c is '，' or ',' or '；' or ';' or '。')
             {
                 Flush();

@@ -51,8 +51,8 @@ public static class UnitListSplitter
         for (var i = 0; i < list.Length; i++)
         {
             var c = list[i];
-            if (c is '（' or '(' or '《' or '【' or '[') depth++;
-            else if (c is '）' or ')' or '》' or '】' or ']') depth = Math.Max(0, depth - 1);
+            if (c is '（' or '(' or '〔' or '《' or '【' or '[') depth++;
+            else if (c is '）' or ')' or '〕' or '》' or '】' or ']') depth = Math.Max(0, depth - 1);
             if (depth == 0 && Separators.Contains(c))
             {
                 result.Add((current.ToString().Trim(), c));

@@ -15,7 +15,7 @@ internal static class UnitNames
     {
         name = name.Trim();
         // 规划信息处(爱卫办): a unit with its other name in brackets after it.
-        if (name.Length > 3 && name[^1] is '）' or ')' && name.LastIndexOfAny("（(") is > 1 and var open) name = name[..open];
+        if (name.Length > 3 && name[^1] is '）' or ')' or '〕' && name.LastIndexOfAny("（(〔") is > 1 and var open) name = name[..open];
         if (name.Length < 2 || name.Length > 40) return false;
         if (name.IndexOfAny("。；;：:！？") >= 0) return false;
         // 办公室 alone is an organ's own office (a department's 台账 names it so).
