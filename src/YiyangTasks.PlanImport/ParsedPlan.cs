@@ -29,6 +29,8 @@ public sealed record ParsedTask(
 {
     /// <summary>The heading the task stands under (二、重点任务 / （一）党政领导，部门协同), when there is one.</summary>
     public string? Heading { get; init; }
+
+    public IReadOnlyList<string> GroupParties { get; init; } = [];
 }
 
 /// <summary>A deadline written as a date in the plan (到2022年, 2017年7月底前), read as the last day it allows.</summary>
@@ -60,4 +62,6 @@ public static class ParseWarningCodes
     public const string UnknownUnit = "unknown-unit";
     public const string Numbering = "numbering";
     public const string ReaderFailure = "reader-failure";
+    /// <summary>A table's responsibility column had no header the reader knows; it was chosen by its cells reading as unit lists.</summary>
+    public const string GuessedUnitColumn = "guessed-unit-column";
 }

@@ -49,7 +49,7 @@ public static class PlanDocumentParser
     {
         var readers = new Func<IReadOnlyList<DocumentLine>, List<ParseWarning>, List<ParsedTask>>[]
         {
-            TextTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read,
+            TextTableReader.Read, FlatTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read,
         };
         (List<ParsedTask> Tasks, List<ParseWarning> Warnings) best = ([], []);
         foreach (var read in readers)
@@ -82,9 +82,16 @@ public static class PlanDocumentParser
         return statedOutside ? tasks.Select(WithFirstListedLeading).ToList() : result;
     }
 
+    // A plain list (…负责) or one by duty (…按职责分工负责): the first listed leads, the rest cooperate; a list
+    // by duty keeps its mode. Lists that say who leads (牵头/配合) or that each answers for its part stay as written.
     private static ParsedTask WithFirstListedLeading(ParsedTask task) =>
-        task.Mode == ResponsibilityMode.Jointly && task.CooperatingUnits.Count == 0 && task.LeadUnits.Count > 1
-            ? task with { LeadUnits = [task.LeadUnits[0]], CooperatingUnits = task.LeadUnits.Skip(1).ToList(), Mode = ResponsibilityMode.LeadAndCooperate }
+        task.Mode is ResponsibilityMode.Jointly or ResponsibilityMode.ByDuty && task.CooperatingUnits.Count == 0 && task.LeadUnits.Count > 1
+            ? task with
+            {
+                LeadUnits = [task.LeadUnits[0]],
+                CooperatingUnits = task.LeadUnits.Skip(1).ToList(),
+                Mode = task.Mode == ResponsibilityMode.ByDuty ? ResponsibilityMode.ByDuty : ResponsibilityMode.LeadAndCooperate,
+            }
             : task;
 
     // Numbers are the plan's own; when lists restart (1、2 under each heading) they are renumbered in order.

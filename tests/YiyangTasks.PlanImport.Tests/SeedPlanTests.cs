@@ -29,8 +29,11 @@ public class SeedPlanTests
         Assert.Equal(["县委办", "政府办", "县委深改办", "发改委", "康养办", "卫健委", "民政局"], tasks[0].LeadUnits);
         Assert.Equal(["发改委", "金融工作局", "自然资源局", "卫健委", "民政局"], tasks[2].LeadUnits);
         Assert.Equal(["政府办", "财政局", "民政局", "卫健委"], tasks[3].LeadUnits);
-        Assert.Equal(["卫健委", "各镇政府"], tasks[5].LeadUnits);
-        Assert.Equal(["卫健委", "民政局", "各镇政府"], tasks[9].LeadUnits);
+        // 各镇政府 names every town's government by kind: a placeholder, kept in GroupParties.
+        Assert.Equal(["卫健委"], tasks[5].LeadUnits);
+        Assert.Equal(["各镇政府"], tasks[5].GroupParties);
+        Assert.Equal(["卫健委", "民政局"], tasks[9].LeadUnits);
+        Assert.Equal(["各镇政府"], tasks[9].GroupParties);
         Assert.Equal(["卫健委", "民政局"], tasks[12].LeadUnits);
     }
 
@@ -120,7 +123,8 @@ public class SeedPlanTests
         var first = tasks[0];
         Assert.Equal(ResponsibilityMode.LeadAndCooperate, first.Mode);
         Assert.Equal(["市民政局", "卫生计生委", "中医管理局"], first.LeadUnits);
-        Assert.Equal(["市发展改革委", "财政局", "国土资源局", "住房城乡建设局", "各县区政府、各管理区、开发区"], first.CooperatingUnits);
+        Assert.Equal(["市发展改革委", "财政局", "国土资源局", "住房城乡建设局"], first.CooperatingUnits);
+        Assert.Equal(["各县区政府、各管理区、开发区"], first.GroupParties);
         Assert.Equal(new SourceLines(30, 32), first.Source);
 
         Assert.Equal(ResponsibilityMode.EachResponsibleForOwnPart, tasks[2].Mode);
@@ -131,10 +135,11 @@ public class SeedPlanTests
         Assert.Equal(["市卫生计生委"], tasks[3].CooperatingUnits);
         Assert.Equal(ResponsibilityMode.LeadAndCooperate, tasks[3].Mode);
 
-        Assert.Equal(["各县区政府、各管理区、开发区", "市发展改革委", "财政局", "民政局", "卫生计生委", "中医管理局"], tasks[12].LeadUnits);
+        Assert.Equal(["市发展改革委", "财政局", "民政局", "卫生计生委", "中医管理局"], tasks[12].LeadUnits);
         Assert.Equal(["市国土资源局", "住房城乡建设局"], tasks[12].CooperatingUnits);
 
-        Assert.Equal(["各试点县区政府、各管理区、开发区"], tasks[35].LeadUnits);
+        Assert.Empty(tasks[35].LeadUnits);
+        Assert.Equal(["各试点县区政府、各管理区、开发区"], tasks[35].GroupParties);
         Assert.Equal(ResponsibilityMode.Jointly, tasks[35].Mode);
     }
 
@@ -166,17 +171,20 @@ public class SeedPlanTests
 
         var first = tasks[0];
         Assert.Equal(ResponsibilityMode.LeadAndCooperate, first.Mode);
-        Assert.Equal(["市卫生健康局", "市民政局", "各区、县级市人民政府", "茂名滨海新区、茂名高新区管委会"], first.LeadUnits);
+        // 各区、县级市人民政府 is the notice's addressee, every government of a kind: a placeholder, not a unit.
+        Assert.Equal(["市卫生健康局", "市民政局", "茂名滨海新区、茂名高新区管委会"], first.LeadUnits);
         Assert.Equal(["市医保局", "市编办", "市市场监管局"], first.CooperatingUnits);
+        Assert.Equal(["各区、县级市人民政府"], first.GroupParties);
 
         Assert.Equal(ResponsibilityMode.ByDuty, tasks[1].Mode);
         Assert.Equal(["市卫生健康局", "市民政局"], tasks[1].LeadUnits);
-        Assert.Equal(["各区、县级市人民政府", "茂名滨海新区、茂名高新区管委会"], tasks[1].CooperatingUnits);
+        Assert.Equal(["茂名滨海新区、茂名高新区管委会"], tasks[1].CooperatingUnits);
+        Assert.Equal(["各区、县级市人民政府"], tasks[1].GroupParties);
 
         Assert.Equal(ResponsibilityMode.Jointly, tasks[5].Mode); // （市卫生健康局、民政局负责）
         Assert.Equal(["市卫生健康局", "民政局"], tasks[5].LeadUnits);
 
-        Assert.Equal(["各区、县级市人民政府", "茂名滨海新区、茂名高新区管委会", "市卫生健康局", "民政局"], tasks[6].LeadUnits);
+        Assert.Equal(["茂名滨海新区、茂名高新区管委会", "市卫生健康局", "民政局"], tasks[6].LeadUnits);
         Assert.Equal(["市医保局"], tasks[6].CooperatingUnits);
 
         Assert.Equal(ResponsibilityMode.ByDuty, tasks[9].Mode); // 按职分工负责, as written

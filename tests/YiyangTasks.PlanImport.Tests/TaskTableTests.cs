@@ -34,7 +34,8 @@ public class TaskTableTests
         Assert.Equal(3, plan.Tasks.Count);
         var first = plan.Tasks[0];
         Assert.Equal(["市卫健委", "民政局"], first.LeadUnits);
-        Assert.Equal(["市财政局", "各县区政府"], first.CooperatingUnits);
+        Assert.Equal(["市财政局"], first.CooperatingUnits);
+        Assert.Equal(["各县区政府"], first.GroupParties); // a placeholder, never a unit
         Assert.Equal(ResponsibilityMode.LeadAndCooperate, first.Mode);
         Assert.Equal(new SourceLines(7, 9), first.Source);
         Assert.Equal("开设老年病科，增设养护床位。", plan.Tasks[1].Text); // the task cell broken across two lines

@@ -103,7 +103,7 @@ public class UnitDirectoryTests
         {
             [Seeds.Yanling] = [],
             [Seeds.Xunyang] = [],
-            [Seeds.Xinyang] = ["中国人寿保险公司信阳分公司", "各试点县区政府、各管理区、开发区"],
+            [Seeds.Xinyang] = ["中国人寿保险公司信阳分公司"], // 各试点县区政府… is a placeholder (GroupParties), not a unit
             [Seeds.Maoming] = ["茂名滨海新区、茂名高新区管委会"],
         };
         foreach (var (seed, expected) in unknown)

@@ -19,6 +19,24 @@ internal sealed record DocumentLine(int Number, string Raw, string Text, string 
             var cleaned = Clean(raw);
             lines.Add(new DocumentLine(number, raw, cleaned, IndentOf(raw), ItemMarker.Read(cleaned)));
         }
+        return ResolveTentative(lines);
+    }
+
+    // 11.121人才梯队 is item 11 where item 10 came before it (or, for 1.120急救, where a 2 follows); 1.5倍 elsewhere is a number.
+    private static List<DocumentLine> ResolveTentative(List<DocumentLine> lines)
+    {
+        var last = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Marker is not { Kind: MarkerKind.Arabic } m) continue;
+            var continues = m.Number == last + 1 || m.Number == 1 && lines.Skip(i + 1).Take(60).Any(l => l.Marker is { Kind: MarkerKind.Arabic, Number: 2 });
+            if (m.Tentative && !continues)
+            {
+                lines[i] = lines[i] with { Marker = null };
+                continue;
+            }
+            last = m.Number;
+        }
         return lines;
     }
 

@@ -30,8 +30,23 @@ internal static class TableColumns
             if (h == name) return role;
         }
         if (h is "备注" or "remarks" or "note" or "notes" or "分类" or "类别" or "序列") return ColumnRole.Other;
+        // Any other header read by its words: 主责单位, 协同单位, 落实部门, 责任处室 (see ResponsibilityWords.RoleOfLabel).
+        switch (ResponsibilityWords.RoleOfLabel(h))
+        {
+            case PartyRole.Lead: return ColumnRole.Lead;
+            case PartyRole.Cooperate: return ColumnRole.Cooperating;
+            case PartyRole.Responsible: return ColumnRole.Responsible;
+            case PartyRole.Time: return ColumnRole.Deadline;
+            case PartyRole.Person: return ColumnRole.Other;
+        }
+        if (h.Length <= 8 && TaskWords.Any(w => h.Contains(w, StringComparison.Ordinal))) return ColumnRole.Task;
         return null;
     }
+
+    private static readonly string[] TaskWords = ["任务", "工作", "内容", "措施", "事项", "举措", "要点", "目标", "项目"];
+
+    /// <summary>A header cell's role, or Other for a header the reader does not know (最新进度, 细化分工).</summary>
+    public static ColumnRole RoleOrOther(string header) => RoleOf(header) ?? ColumnRole.Other;
 
     /// <summary>Header cells that make a task table: a number, a task and who answers for it.</summary>
     public static ColumnRole[]? Recognise(IReadOnlyList<string> cells)

@@ -6,7 +6,7 @@ internal static class UnitNames
     // Longest first so that 大队 wins over 队 when a caller wants the ending itself.
     private static readonly string[] Endings =
     [
-        "管理区", "开发区", "办事处", "委员会", "办公室", "管委会", "分公司", "公司", "中心", "部门", "单位", "街道", "大队", "支队", "分行", "支行",
+        "管理区", "开发区", "集团", "海关", "办事处", "委员会", "办公室", "管委会", "分公司", "公司", "中心", "部门", "单位", "街道", "大队", "支队", "分行", "支行",
         "局", "委", "办", "会", "府", "院", "队", "部", "厅", "处", "站", "所", "司", "行", "联", "社", "署", "室", "馆", "台", "校", "团", "协", "组", "科",
     ];
 
@@ -14,8 +14,12 @@ internal static class UnitNames
     public static bool LooksLikeUnit(ReadOnlySpan<char> name)
     {
         name = name.Trim();
+        // 规划信息处(爱卫办): a unit with its other name in brackets after it.
+        if (name.Length > 3 && name[^1] is '）' or ')' or '〕' && name.LastIndexOfAny("（(〔") is > 1 and var open) name = name[..open];
         if (name.Length < 2 || name.Length > 40) return false;
         if (name.IndexOfAny("。；;：:！？") >= 0) return false;
+        // 办公室 alone is an organ's own office (a department's 台账 names it so).
+        if (name.SequenceEqual("办公室")) return true;
         foreach (var ending in Endings)
         {
             // 开发区 alone names a zone's administration (信阳: 各县区政府、各管理区、开发区).
@@ -31,6 +35,13 @@ internal static class UnitNames
 
     /// <summary>A group of units standing as one (各镇政府, 各乡镇人民政府, 各县区政府、各管理区、开发区).</summary>
     public static bool IsGroup(string name) => name.StartsWith('各') || name.StartsWith("所有", StringComparison.Ordinal);
+
+    /// <summary>A named county, district or city standing for its government (咸安区、嘉鱼县、通山县人民政府 names three):
+    /// not a group (各区) and not a zone that shares the next name's ending (茂名滨海新区、茂名高新区管委会).</summary>
+    public static bool IsPlace(string name) =>
+        name.Length is >= 3 and <= 5 && name[^1] is '区' or '县' or '市' or '旗' && !name.StartsWith('各')
+        && !(name.EndsWith("新区", StringComparison.Ordinal) || name.EndsWith("园区", StringComparison.Ordinal) || IsZone(name))
+        && name.All(c => c is >= '\u4e00' and <= '\u9fff');
 
     /// <summary>A zone that, after a group (各县区政府、各管理区、开发区), belongs to that group.</summary>
     public static bool IsZone(ReadOnlySpan<char> name) =>

@@ -7,7 +7,6 @@ namespace YiyangTasks.PlanImport;
 internal static class AnnotatedItemReader
 {
     private const int LongestAnnotation = 400;
-    private static readonly string[] InlineLabels = ["（责任单位", "（牵头单位", "（负责单位", "（责任部门", "（牵头部门", "(责任单位", "(牵头单位"];
 
     private sealed record Item(DocumentLine Start, int LastLine, string Text, Responsibility? Responsibility)
     {
@@ -17,17 +16,17 @@ internal static class AnnotatedItemReader
     public static List<ParsedTask> Read(IReadOnlyList<DocumentLine> lines, List<ParseWarning> warnings)
     {
         var items = Items(lines);
-        var kind = items.Where(i => i.Responsibility is not null).GroupBy(i => i.Marker.Kind)
-            .OrderByDescending(g => g.Count()).Select(g => (MarkerKind?)g.Key).FirstOrDefault();
-        if (kind is null) return [];
-
-        // A run is one numbered list (1、2、3 …); it is a task list when most of its items name units.
-        var taskItems = Runs(items.Where(i => i.Marker.Kind == kind))
-            .Where(run => run.Count(i => i.Responsibility is not null) * 2 >= run.Count)
+        // A run is one numbered list (1、2、3 …); it is a task list when most of its items name units. Lists of
+        // several numberings count alike: targets （一）…（十） and then tasks 1. 2. … under new headings.
+        var taskItems = items.GroupBy(i => i.Marker.Kind)
+            .SelectMany(kind => Runs(kind))
+            .Where(run => run.Count(i => i.Responsibility is not null) * 2 >= run.Count && run.Any(i => i.Responsibility is not null))
             .SelectMany(run => run)
+            .OrderBy(i => i.Start.Number)
             .ToList();
+        if (taskItems.Count == 0) return [];
 
-        var headings = HeadingsAbove(lines, kind.Value);
+        var headings = taskItems.Select(i => i.Marker.Kind).Distinct().ToDictionary(k => k, k => HeadingsAbove(lines, k));
         var tasks = new List<ParsedTask>();
         foreach (var item in taskItems)
         {
@@ -38,7 +37,8 @@ internal static class AnnotatedItemReader
             tasks.Add(new ParsedTask(item.Marker.Number, item.Text, r?.Leads ?? [], r?.Cooperating ?? [], r?.Mode ?? Domain.Tasks.ResponsibilityMode.Jointly,
                 DeadlineReader.Read(item.Text), r?.TimeWords, new SourceLines(item.Start.Number, item.LastLine))
             {
-                Heading = headings[item.Start.Number - 1],
+                Heading = headings[item.Marker.Kind][item.Start.Number - 1],
+                GroupParties = r?.Groups ?? [],
             });
         }
         WarnStrayLines(lines, taskItems, warnings);
@@ -53,21 +53,45 @@ internal static class AnnotatedItemReader
             if (lines[i].Marker is null) continue;
             var text = new StringBuilder(lines[i].Body);
             var last = i;
-            var responsibility = EndsInParenthesis(lines[i].Text) ? EndAnnotation(text.ToString()) : null;
-            for (var j = i + 1; responsibility is null && j < lines.Count && lines[j].Marker is null && !PlanText.IsStop(lines[j]); j++)
+            var closed = EndsInAnnotation(text.ToString());
+            for (var j = i + 1; j < lines.Count && lines[j].Marker is null && !PlanText.IsStop(lines[j]); j++)
             {
                 if (lines[j].IsBlank) continue;
+                if (closed)
+                {
+                    // After its annotation an item goes on only with another group of sentences that ends in its own
+                    // annotation (several brackets in one item); a closing paragraph or stray text belongs to no task.
+                    var next = NextAnnotatedGroup(lines, j);
+                    if (next < 0) break;
+                    for (var k = j; k <= next; k++)
+                        if (!lines[k].IsBlank) text.Append(lines[k].Text);
+                    last = j = next;
+                    continue;
+                }
                 // 牵头单位：… and 配合单位：… on lines of their own stay apart when the lines are joined.
                 if (ResponsibilityReader.LabelStart(lines[j].Text) == 0 && text.Length > 0) text.Append('；');
                 text.Append(lines[j].Text);
                 last = j;
-                if (EndsInParenthesis(lines[j].Text)) responsibility = EndAnnotation(Tail(text));
+                closed = EndsInAnnotation(Tail(text));
             }
             var whole = text.ToString();
-            responsibility ??= InlineAnnotation(whole) ?? TrailingLabels(whole);
+            var responsibility = Annotations(whole) ?? InlineAnnotation(whole) ?? TrailingLabels(whole);
             items.Add(new Item(lines[i], lines[last].Number, whole, responsibility));
         }
         return items;
+    }
+
+    // The last line of the next few unmarked lines that ends in an annotation, or -1.
+    private static int NextAnnotatedGroup(IReadOnlyList<DocumentLine> lines, int from)
+    {
+        var joined = new StringBuilder();
+        for (var k = from; k < lines.Count && k < from + 8 && lines[k].Marker is null && !PlanText.IsStop(lines[k]); k++)
+        {
+            if (lines[k].IsBlank) continue;
+            joined.Append(lines[k].Text);
+            if (EndsInParenthesis(lines[k].Text) && EndsInAnnotation(joined.ToString())) return k;
+        }
+        return -1;
     }
 
     private static string Tail(StringBuilder text) =>
@@ -76,26 +100,60 @@ internal static class AnnotatedItemReader
     private static bool EndsInParenthesis(string text)
     {
         var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
-        return t.Length > 0 && t[^1] is '）' or ')' or '】';
+        return t.Length > 0 && t[^1] is '）' or ')' or '〕' or '】';
     }
+
+    private static bool EndsInAnnotation(string text) => EndsInParenthesis(text) && EndAnnotation(text) is not null;
 
     private static Responsibility? EndAnnotation(string text)
     {
         var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
         var open = MatchingOpen(t, t.Length - 1);
-        return open < 0 ? null : ResponsibilityReader.Read(t[(open + 1)..^1].ToString());
+        return open < 0 ? null : ResponsibilityReader.ReadBracket(t[(open + 1)..^1].ToString());
     }
 
-    // （责任单位：…） written inside the paragraph rather than at its end.
+    // Every annotation of the item: the one it ends with and those closing a group of sentences before it
+    // (…。（民政部负责）推进…。（国家卫生健康委负责）), read as one responsibility.
+    private static Responsibility? Annotations(string text)
+    {
+        var found = new List<Responsibility>();
+        var depth = 0;
+        var open = -1;
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (c is '（' or '(' or '〔' or '【')
+            {
+                if (depth++ == 0) open = k;
+            }
+            else if (c is '）' or ')' or '〕' or '】' && depth > 0 && --depth == 0 && open >= 0 && k - open < LongestAnnotation)
+            {
+                if (ClosesSentences(text, open, k) && ResponsibilityReader.ReadBracket(text[(open + 1)..k]) is { } r) found.Add(r);
+            }
+        }
+        return found.Count == 0 ? null : Responsibility.Combine(found);
+    }
+
+    // A bracket that closes a group of sentences: it stands after 。；！ or ends the item, or a new sentence follows it.
+    private static bool ClosesSentences(string text, int open, int close)
+    {
+        var before = open > 0 ? text[open - 1] : '。';
+        var after = text.AsSpan(close + 1).TrimStart(" \u3000");
+        return before is '。' or '；' or ';' or '！' || after.IsEmpty || after[0] is '。' or '；' or ';' || after.TrimStart("。；; ").IsEmpty;
+    }
+
+    // （责任单位：…） written inside the paragraph rather than at its end: the last bracket that opens with a label.
     private static Responsibility? InlineAnnotation(string text)
     {
-        var open = InlineLabels.Select(l => text.LastIndexOf(l, StringComparison.Ordinal)).Max();
-        if (open < 0) return null;
-        var depth = 0;
-        for (var k = open; k < text.Length && k < open + LongestAnnotation; k++)
+        for (var open = text.LastIndexOfAny(['（', '(']); open >= 0; open = open == 0 ? -1 : text.LastIndexOfAny(['（', '('], open - 1))
         {
-            if (text[k] is '（' or '(') depth++;
-            else if (text[k] is '）' or ')' && --depth == 0) return ResponsibilityReader.Read(text[(open + 1)..k]);
+            if (ResponsibilityReader.LabelStart(text.Substring(open + 1, Math.Min(12, text.Length - open - 1))) != 0) continue;
+            var depth = 0;
+            for (var k = open; k < text.Length && k < open + LongestAnnotation; k++)
+            {
+                if (text[k] is '（' or '(' or '〔') depth++;
+                else if (text[k] is '）' or ')' or '〕' && --depth == 0) return ResponsibilityReader.Read(text[(open + 1)..k]);
+            }
         }
         return null;
     }
@@ -112,8 +170,8 @@ internal static class AnnotatedItemReader
         var depth = 0;
         for (var k = close; k >= 0 && close - k < LongestAnnotation; k--)
         {
-            if (t[k] is '）' or ')' or '】') depth++;
-            else if (t[k] is '（' or '(' or '【' && --depth == 0) return k;
+            if (t[k] is '）' or ')' or '〕' or '】') depth++;
+            else if (t[k] is '（' or '(' or '〔' or '【' && --depth == 0) return k;
         }
         return -1;
     }

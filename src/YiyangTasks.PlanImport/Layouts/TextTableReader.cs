@@ -22,13 +22,25 @@ internal static class TextTableReader
     {
         var headers = new List<string>();
         var i = start;
-        for (; i < lines.Count && headers.Count < 8; i++)
+        for (; i < lines.Count && headers.Count < 12; i++)
         {
-            if (lines[i].IsBlank) { if (headers.Count > 0) break; continue; }
-            if (TableColumns.RoleOf(lines[i].Text) is null) break;
-            headers.Add(lines[i].Text);
+            if (lines[i].IsBlank)
+            {
+                // Cells set apart by blank lines (a dump of one cell per paragraph): the header goes on while the next
+                // cell is still a header word.
+                if (headers.Count > 0 && !NextIsHeaderWord(lines, i)) break;
+                continue;
+            }
+            var cell = CellText(lines[i].Text);
+            // A row number ends the header; so does a second 序号 (a table has one number column).
+            if (headers.Count > 0 && (IsRowNumber(cell) || TableColumns.RoleOf(cell) == ColumnRole.Number)) break;
+            // Header cells are short words (序号 | 责任单位 | 最新进度(8月24日)); a sentence is no header.
+            if (cell.Length > 20 || cell.IndexOfAny(['。', '，', ',']) >= 0 || headers.Count == 0 && TableColumns.RoleOf(cell) != ColumnRole.Number) break;
+            headers.Add(cell);
         }
-        if (headers.Count < 3 || TableColumns.Recognise(headers) is not { } roles || roles[0] != ColumnRole.Number) return null;
+        if (headers.Count < 3) return null;
+        var roles = headers.Select(TableColumns.RoleOrOther).ToArray();
+        if (!roles.Contains(ColumnRole.Task) || !roles.Any(r => r is ColumnRole.Responsible or ColumnRole.Lead)) return null;
 
         var indent = lines[start].Indent;
         var rows = new List<(TaskRow Row, List<DocumentLine> Cells)>();
@@ -41,7 +53,7 @@ internal static class TextTableReader
             // The table's cells share the header's indentation; a line indented otherwise (or a heading) ends it.
             if (indent.Length > 0 && line.Indent != indent) break;
             if (indent.Length == 0 && line.Marker is { Kind: not MarkerKind.Arabic } && rows.Count > 0) break;
-            var isRowNumber = IsRowNumber(line.Text);
+            var isRowNumber = IsRowNumber(CellText(line.Text)) && (rows.Count == 0 || RowNumber(rows[^1].Cells[0].Text) + 1 == RowNumber(line.Text));
             // Rows are set apart by blank lines: after a complete row, a blank line and no row number end the table.
             if (!isRowNumber && afterBlank && rows.Count > 0 && rows[^1].Cells.Count >= roles.Length) break;
             afterBlank = false;
@@ -58,12 +70,17 @@ internal static class TextTableReader
         return last;
     }
 
-    private static void Fill(TaskRow row, ColumnRole[] roles, List<DocumentLine> cells, List<ParseWarning> warnings)
+    private static void Fill(TaskRow row, ColumnRole[] roles, List<DocumentLine> lines, List<ParseWarning> warnings)
     {
-        row.LastLine = cells[^1].Number;
+        row.LastLine = lines[^1].Number;
+        var cells = lines.Select(l => l with { Text = CellText(l.Text) }).ToList();
         if (cells.Count < roles.Length)
+        {
+            TableCells.Fill(row, roles, cells.Select(c => c.Text).ToList());
             warnings.Add(new ParseWarning(row.FirstLine, ParseWarningCodes.UnparseableLine,
-                $"row {cells[0].Text} has {cells.Count} cells where the header has {roles.Length}; cells read left to right"));
+                $"row {cells[0].Text} has {cells.Count} cells where the header has {roles.Length}; cells read by what they hold"));
+            return;
+        }
         // More lines than columns: the task cell was broken across lines; the cells after it are one line each.
         var taskColumn = Array.IndexOf(roles, ColumnRole.Task);
         var extra = Math.Max(0, cells.Count - roles.Length);
@@ -81,37 +98,53 @@ internal static class TextTableReader
         var header = lines[start].Raw.Trim();
         var separator = header.Contains('|') ? "|" : header.Contains('\t') ? "\t" : "  ";
         var headerCells = Cells(header, separator);
-        if (headerCells.Count < 3 || TableColumns.Recognise(headerCells) is not { } roles) return null;
+        if (headerCells.Count < 3 || headerCells.Count > 12) return null;
+        var roles = headerCells.Select(TableColumns.RoleOrOther).ToArray();
+        if (roles.Count(r => r != ColumnRole.Other) < 2) return null;
 
-        TaskRow? current = null;
-        var rows = new List<TaskRow>();
+        var rows = new List<(int First, int Last, List<string> Cells)>();
         var last = start;
+        var numberAt = Array.IndexOf(roles, ColumnRole.Number);
         for (var i = start + 1; i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.IsBlank) continue;
             var raw = line.Raw.Trim();
-            if (separator == "|" && raw.Trim('|', '-', ':', ' ', '\t').Length == 0) continue; // |---|---|
+            if (separator == "|" && raw.Trim('|', '-', ':', ' ', '\t').Length == 0) continue; // |---|---| and rows' closing |
             var cells = Cells(raw, separator);
-            var numberAt = Array.IndexOf(roles, ColumnRole.Number);
             if (cells.Count >= 2 && (numberAt < 0 || numberAt < cells.Count && IsRowNumber(cells[numberAt])))
-            {
-                current = new TaskRow(line.Number);
-                for (var c = 0; c < roles.Length && c < cells.Count; c++) current.Set(roles[c], cells[c]);
-                if (cells.Count < roles.Length)
-                    warnings.Add(new ParseWarning(line.Number, ParseWarningCodes.UnparseableLine, $"row has {cells.Count} cells where the header has {roles.Length}"));
-                rows.Add(current);
-            }
-            else if (current is not null && cells.Count == 1 && line.Marker is null)
+                rows.Add((line.Number, line.Number, cells));
+            else if (rows.Count > 0 && cells.Count == 1 && line.Marker is null && !PlanText.IsStop(line))
             {
                 // A stray line break inside the task cell.
-                current.Set(ColumnRole.Task, cells[0]);
-                current.LastLine = line.Number;
+                rows[^1].Cells[Math.Min(rows[^1].Cells.Count - 1, Math.Max(0, Array.IndexOf(roles, ColumnRole.Task)))] += cells[0];
+                rows[^1] = rows[^1] with { Last = line.Number };
             }
             else break;
             last = i;
         }
-        foreach (var row in rows) tasks.Add(row.ToTask(tasks.Count + 1, warnings));
+        if (rows.Count == 0) return null;
+
+        if (!roles.Any(r => r is ColumnRole.Responsible or ColumnRole.Lead))
+        {
+            // No header the reader knows names the units: the column whose cells read as lists of units does.
+            var guessed = TableCells.GuessUnitColumn(roles, rows.Where(r => r.Cells.Count == roles.Length).Select(r => r.Cells).ToList());
+            if (guessed < 0) return null;
+            roles[guessed] = ColumnRole.Responsible;
+            warnings.Add(new ParseWarning(lines[start].Number, ParseWarningCodes.GuessedUnitColumn,
+                $"no column header names the responsible units; column '{headerCells[guessed]}' was taken for them because its cells read as unit lists"));
+        }
+        if (!roles.Contains(ColumnRole.Task) && Array.IndexOf(roles, ColumnRole.Other) is >= 0 and var other) roles[other] = ColumnRole.Task;
+        if (!roles.Contains(ColumnRole.Task)) return null;
+
+        foreach (var (first, lastLine, cells) in rows)
+        {
+            var row = new TaskRow(first) { LastLine = lastLine };
+            TableCells.Fill(row, roles, cells);
+            if (cells.Count < roles.Count(r => r != ColumnRole.Other) && cells.Count < roles.Length)
+                warnings.Add(new ParseWarning(first, ParseWarningCodes.UnparseableLine, $"row has {cells.Count} cells where the header has {roles.Length}; cells read by what they hold"));
+            tasks.Add(row.ToTask(tasks.Count + 1, warnings));
+        }
         return last;
     }
 
@@ -130,6 +163,18 @@ internal static class TextTableReader
         else cells.RemoveAll(c => c.Length == 0);
         return cells;
     }
+
+    private static bool NextIsHeaderWord(IReadOnlyList<DocumentLine> lines, int blank)
+    {
+        var k = blank;
+        while (k < lines.Count && lines[k].IsBlank) k++;
+        return k < lines.Count && TableColumns.RoleOf(CellText(lines[k].Text)) is { } role && role != ColumnRole.Number;
+    }
+
+    // 15 | — a cell of a table dumped one cell per line, closed by its pipe.
+    private static string CellText(string text) => text.Trim().TrimEnd('|').Trim();
+
+    private static int RowNumber(string text) => ChineseNumber.TryParse(CellText(text).TrimEnd('.', '、', '．'), out var n) ? n : -1;
 
     private static bool IsRowNumber(string text)
     {

@@ -31,7 +31,7 @@ internal sealed class TaskRow(int firstLine)
         if (text.Length == 0) warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"row {number} has no task text"));
 
         var responsibility = ReadUnits();
-        if (responsibility.Leads.Count == 0 && responsibility.Cooperating.Count == 0)
+        if (responsibility.IsEmpty)
             warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.NoUnits, $"row {number} names no responsible unit"));
 
         var deadlineCell = Cell(ColumnRole.Deadline);
@@ -43,23 +43,35 @@ internal sealed class TaskRow(int firstLine)
         var relative = deadlineCell.Length > 0 && deadlines.Count == 0 ? deadlineCell : responsibility.TimeWords;
 
         return new ParsedTask(number, text, responsibility.Leads, responsibility.Cooperating, responsibility.Mode, deadlines, relative,
-            new SourceLines(FirstLine, LastLine));
+            new SourceLines(FirstLine, LastLine))
+        {
+            GroupParties = responsibility.Groups,
+        };
     }
 
     private Responsibility ReadUnits()
     {
         var lead = Cell(ColumnRole.Lead);
         var cooperating = Cell(ColumnRole.Cooperating);
+        // 责任单位 | … | 协同单位: those responsible lead beside a cooperating column;
+        // 责任单位 | 牵头单位: beside a lead column, those responsible and not leading cooperate.
+        if (lead.Length == 0 && cooperating.Length > 0) lead = Cell(ColumnRole.Responsible);
+        else if (lead.Length > 0 && cooperating.Length == 0) cooperating = Cell(ColumnRole.Responsible);
         if (lead.Length == 0 && cooperating.Length == 0) return ResponsibilityReader.ReadCell(Cell(ColumnRole.Responsible));
         // Separate 牵头单位 and 配合单位 columns: the table itself says who leads; a lead cell may still
         // word its mode (…分别负责).
         var leads = ResponsibilityReader.ReadCell(lead);
         var mode = leads.Mode is ResponsibilityMode.EachResponsibleForOwnPart or ResponsibilityMode.ByDuty ? leads.Mode : ResponsibilityMode.LeadAndCooperate;
         var cooperators = ResponsibilityReader.ReadCell(cooperating);
-        return new Responsibility(leads.Leads, [.. leads.Cooperating, .. cooperators.Leads, .. cooperators.Cooperating], mode, null, null);
+        var together = leads.Cooperating.Concat(cooperators.Leads).Concat(cooperators.Cooperating).Distinct().Where(u => !leads.Leads.Contains(u)).ToList();
+        return new Responsibility(leads.Leads, together, mode, null, null)
+        {
+            Groups = leads.Groups.Concat(cooperators.Groups).Distinct().ToList(),
+            SaysWhoLeads = true,
+        };
     }
 
     private static DateOnly? IsoDate(string cell) =>
-        DateOnly.TryParseExact(cell.Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], System.Globalization.CultureInfo.InvariantCulture,
+        cell.Length is >= 8 and <= 10 && char.IsAsciiDigit(cell[0]) && DateOnly.TryParseExact(cell.Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }

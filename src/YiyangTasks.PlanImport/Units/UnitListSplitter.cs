@@ -23,7 +23,7 @@ public static class UnitListSplitter
             var isLast = i == fragments.Count - 1;
             // 各区、县级市人民政府 and 茂名滨海新区、茂名高新区管委会: a fragment that is no unit by itself
             // (各区, 茂名滨海新区) is the first half of a name whose list shares one ending.
-            if (!isLast && !UnitNames.LooksLikeUnit(current) && separator != '\0')
+            if (!isLast && !UnitNames.LooksLikeUnit(current) && !UnitNames.IsPlace(current) && !GroupParty.IsWhole(current) && separator != '\0')
             {
                 pending.Append(separator);
                 continue;
@@ -48,16 +48,17 @@ public static class UnitListSplitter
         var result = new List<(string, char)>();
         var current = new StringBuilder();
         var depth = 0;
-        foreach (var c in list)
+        for (var i = 0; i < list.Length; i++)
         {
-            if (c is '（' or '(' or '《' or '【' or '[') depth++;
-            else if (c is '）' or ')' or '》' or '】' or ']') depth = Math.Max(0, depth - 1);
+            var c = list[i];
+            if (c is '（' or '(' or '〔' or '《' or '【' or '[') depth++;
+            else if (c is '）' or ')' or '〕' or '》' or '】' or ']') depth = Math.Max(0, depth - 1);
             if (depth == 0 && Separators.Contains(c))
             {
                 result.Add((current.ToString().Trim(), c));
                 current.Clear();
             }
-            else if (depth == 0 && c is '和' or '及' or '与' && UnitNames.LooksLikeUnit(current.ToString()))
+            else if (depth == 0 && c is '和' or '及' or '与' && UnitNames.LooksLikeUnit(current.ToString()) && !BareKindFollows(list, i + 1))
             {
                 result.Add((current.ToString().Trim(), c));
                 current.Clear();
@@ -66,6 +67,13 @@ public static class UnitListSplitter
         }
         result.Add((current.ToString().Trim(), '\0'));
         return result;
+    }
+
+    // 有关部门和单位: the kind after 和 (单位, 部门) is no party of its own; it stays in the placeholder as written.
+    private static bool BareKindFollows(string list, int at)
+    {
+        var end = list.IndexOfAny(Separators.ToCharArray(), at);
+        return Qualifiers.IsBareKind(end < 0 ? list[at..] : list[at..end]);
     }
 
     private static string Tidy(string name)

@@ -18,6 +18,10 @@ internal enum MarkerKind
 /// <summary>The number an item starts with (一、 （一） 1、 1. （1） ①) and how many characters it takes.</summary>
 internal sealed record ItemMarker(MarkerKind Kind, int Number, int Length)
 {
+    /// <summary>1.120急救网络 / 11.121人才梯队: digits run on after the point, so the line may be a number (1.5倍)
+    /// rather than an item; it is an item only where the numbering continues (see <see cref="DocumentLine.Split"/>).</summary>
+    public bool Tentative { get; init; }
+
     public static ItemMarker? Read(string text)
     {
         if (text.Length < 2) return null;
@@ -46,10 +50,10 @@ internal sealed record ItemMarker(MarkerKind Kind, int Number, int Length)
         if (i >= text.Length || i > 3) return null;
         var sep = text[i];
         var next = i + 1 < text.Length ? text[i + 1] : ' ';
-        // "1.5倍" is a number, not an item; "1．2017年，…" (信阳 发展目标) and "1、" are items.
-        var isItem = sep is '、' or '．' or '，' || (sep is '.' && !char.IsAsciiDigit(next));
+        // "1．2017年，…" (信阳 发展目标), "1、" and "1﹒" are items; "1.5倍" may be a number (tentative).
+        var isItem = sep is '、' or '．' or '，' or '﹒' || (sep is '.' && next != '.');
         if (!isItem || !ChineseNumber.TryParseArabic(text.AsSpan(0, i), out var n) || n == 0) return null;
-        return new ItemMarker(MarkerKind.Arabic, n, i + 1);
+        return new ItemMarker(MarkerKind.Arabic, n, i + 1) { Tentative = sep == '.' && char.IsAsciiDigit(next) };
     }
 
     private static ItemMarker? ReadChinese(string text)
