@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace YiyangTasks.PlanImport;
@@ -20,7 +19,7 @@ internal static partial class PdfPageLayout
         var left = all.GroupBy(l => Math.Round(l.Left)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         var right = all.Select(l => l.Right).OrderBy(r => r).ElementAt((int)(all.Count * 0.95));
 
-        var text = new StringBuilder();
+        var text = new List<string>();
         PdfLine? previous = null;
         foreach (var page in body)
         {
@@ -29,15 +28,27 @@ internal static partial class PdfPageLayout
                 var line = page[i];
                 var lineGap = i > 0 ? page[i - 1].Baseline - line.Baseline : line.Size * 1.6;
                 if (previous is not null && Continues(previous, line, lineGap, left, right))
-                {
-                    if (char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(line.Text[0])) text.Append(' ');
-                }
-                else if (previous is not null) text.Append('\n');
-                text.Append(line.Text);
+                    text[^1] += (char.IsAsciiLetterOrDigit(text[^1][^1]) && char.IsAsciiLetterOrDigit(line.Text[0]) ? " " : "") + line.Text;
+                // A table row the page break cut: its cells go on at the top of the next page with the number cell empty.
+                else if (i == 0 && text.Count > 0 && line.Text.StartsWith('\t') && text[^1].Contains('\t'))
+                    text[^1] = MergeCells(text[^1], line.Text);
+                else text.Add(line.Text);
                 previous = line;
             }
         }
-        return text.Append('\n').ToString();
+        return string.Join('\n', text) + "\n";
+    }
+
+    private static string MergeCells(string row, string rest)
+    {
+        var cells = row.Split('\t').ToList();
+        var more = rest.Split('\t');
+        for (var c = 0; c < more.Length; c++)
+        {
+            if (c < cells.Count) cells[c] += more[c];
+            else cells.Add(more[c]);
+        }
+        return string.Join('\t', cells);
     }
 
     // A line that reaches the right edge goes on in the next line when that one starts at the left edge (a new

@@ -34,21 +34,26 @@ internal static class PdfTextReader
         PlanFile.Refuse(PlanFileFormat.Pdf, PlanFileRefusalKind.Unreadable, code, detail);
 
     // Letters whose baselines lie within a third of their size share a line; a line's letters read left to right.
+    // A ruled table's letters are read by cell first (PdfTableGrid), each row one line.
     internal static List<PdfLine> Lines(Page page)
     {
-        var letters = page.Letters
-            .Where(l => l.TextOrientation == TextOrientation.Horizontal && l.Value.Length > 0)
-            .OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X)
-            .ToList();
+        var letters = page.Letters.Where(l => l.TextOrientation == TextOrientation.Horizontal && l.Value.Length > 0).ToList();
+        var lines = PdfTableGrid.Find(page) is { } grid ? grid.TakeRows(letters, Line) : [];
+        lines.AddRange(Group(letters).Select(Line));
+        return lines.Where(l => l.Text.Length > 0).OrderByDescending(l => l.Baseline).ToList();
+    }
+
+    internal static List<List<Letter>> Group(IEnumerable<Letter> letters)
+    {
         var rows = new List<List<Letter>>();
-        foreach (var letter in letters)
+        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
         {
             var size = Size(letter);
             var row = rows.LastOrDefault(r => Math.Abs(r[0].StartBaseLine.Y - letter.StartBaseLine.Y) <= size * 0.35);
             if (row is null) rows.Add([letter]);
             else row.Add(letter);
         }
-        return rows.Select(r => Line(r.OrderBy(l => l.StartBaseLine.X).ToList())).Where(l => l.Text.Length > 0).ToList();
+        return rows.Select(r => r.OrderBy(l => l.StartBaseLine.X).ToList()).ToList();
     }
 
     private static PdfLine Line(List<Letter> letters)

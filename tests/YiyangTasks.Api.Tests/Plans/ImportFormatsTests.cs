@@ -9,7 +9,7 @@ using YiyangTasks.PlanImport.Tests.Formats;
 
 namespace YiyangTasks.Api.Tests.Plans;
 
-/// <summary>Plans as offices receive them — a Word file with a real table, a Word file numbered by Word's lists, a PDF —
+/// <summary>Plans as offices receive them — a Word file with a real table, a Word file numbered by Word's lists, PDFs —
 /// imported through the API as the same tasks as their text; .doc binaries and unreadable files refused, nothing stored.</summary>
 public class ImportFormatsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -19,6 +19,7 @@ public class ImportFormatsTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         "table.docx" => SeedWordFiles.Table(System.Text.Encoding.UTF8.GetString(SeedFiles.Bytes("003_"))),
         "numbered.docx" => SeedWordFiles.Numbered(System.Text.Encoding.UTF8.GetString(SeedFiles.Bytes("004_"))),
+        "table.pdf" => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Formats", "Fixtures", "xinyang-003.pdf")),
         _ => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Formats", "Fixtures", "maoming-004.pdf")),
     };
 
@@ -28,6 +29,7 @@ public class ImportFormatsTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "numbered.docx", Docx, "004_", "茂名市", false },
         { "maoming.pdf", "application/pdf", "004_", "茂名市", false },
         { "maoming.pdf", "application/pdf", "004_", "茂名市", true },
+        { "table.pdf", "application/pdf", "003_", "信阳市", false },
     };
 
     [Theory]

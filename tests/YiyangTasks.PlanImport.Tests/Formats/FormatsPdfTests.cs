@@ -6,7 +6,12 @@ namespace YiyangTasks.PlanImport.Tests.Formats;
 /// with a running header and page numbers, its items wrapped over lines and pages.</summary>
 public class FormatsPdfTests
 {
-    internal static byte[] Maoming() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Formats", "Fixtures", "maoming-004.pdf"));
+    internal static byte[] Maoming() => Fixture("maoming-004.pdf");
+
+    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Formats", "Fixtures", name));
+
+    // A space where the page wrapped a line ("2025 ⏎年") is not in a PDF: tasks are compared without spaces.
+    private static string Said(ParsedTask t) => FormatsWordTests.Said(t).Replace(" ", "");
 
     [Fact]
     public void Maomings_printed_PDF_reads_into_the_same_20_tasks_as_its_text()
@@ -15,10 +20,21 @@ public class FormatsPdfTests
 
         Assert.Null(file.Refusal);
         Assert.Equal(PlanFileFormat.Pdf, file.Format);
-        // A space where the page wrapped a line ("2025 ⏎年") is not in a PDF: tasks are compared without spaces.
-        static string Said(ParsedTask t) => FormatsWordTests.Said(t).Replace(" ", "");
         var expected = Seeds.Parse(Seeds.Maoming).Tasks;
         Assert.Equal(20, expected.Count);
+        Assert.Equal(expected.Select(Said), file.Parse().Tasks.Select(Said));
+    }
+
+    [Fact]
+    public void Xinyangs_task_table_printed_as_a_ruled_table_reads_by_cell_into_the_same_38_tasks_as_its_text()
+    {
+        var file = PlanFile.Read(Fixture("xinyang-003.pdf"), "分工方案.pdf");
+
+        // Each row one line again, though its cells wrap over many lines of the page and rows run over page breaks.
+        Assert.Contains("序号\t工作任务\t负责单位\n", file.Text);
+        Assert.Contains("\n38\t建立以落实医养结合政策情况", file.Text);
+        var expected = Seeds.Parse(Seeds.Xinyang).Tasks;
+        Assert.Equal(38, expected.Count);
         Assert.Equal(expected.Select(Said), file.Parse().Tasks.Select(Said));
     }
 

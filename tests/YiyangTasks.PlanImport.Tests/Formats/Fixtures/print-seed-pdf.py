@@ -2,6 +2,7 @@
 """Prints a seed plan to PDF the way an office's PDF is made: the text as an HTML page (A4, paragraphs indented two
 characters, a running header and page numbers), printed by headless Chromium. The PDF is committed; run this only to
 make it again:  python3 print-seed-pdf.py ../../../../../shared/seeds/004_917108c412c3fbd5.txt maoming-004.pdf
+(and 003_a599868cd0a7e199.txt xinyang-003.pdf: its task table printed as a ruled HTML table).
 Needs: apt-get install -y chromium fonts-wqy-microhei. The font is TrueType, embedded as a subset as Word and WPS
 export it (120 KB); Noto CJK (fonts-noto-cjk, CFF outlines) is printed as Type 3 glyphs, five times the size, and
 reads the same (PdfTextReader maps the radicals its text layer uses, ⺠ for 民)."""
@@ -35,6 +36,9 @@ FONT = '"WenQuanYi Micro Hei"'
 def to_html(blocks, header):
     body = []
     for tag, text in blocks:
+        if tag == 'raw':
+            body.append(text)
+            continue
         if tag == 'hr':
             body.append('<hr>')
             continue
@@ -50,13 +54,29 @@ p {{ text-indent: 2em; margin: 0; text-align: justify; }}
 h1, h2, h3 {{ font: 15pt/1.6 {FONT}, sans-serif; margin: 0.4em 0; }}
 h1 {{ text-align: center; font-size: 18pt; }}
 hr {{ border: 0; border-top: 2px solid #c00; }}
+table {{ border-collapse: collapse; font-size: 12pt; }} td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
+td:first-child {{ width: 2.5em; text-align: center; }} td:last-child {{ width: 30%; }}
 </style></head><body>
 {chr(10).join(body)}
 </body></html>'''
 
+def table(lines):
+    """A task table laid out a cell per line (信阳 003: 序号 / 工作任务 / 负责单位, rows apart by blank lines) as an HTML table."""
+    rows, cells = [], []
+    for line in lines + ['']:
+        if line.strip():
+            cells.append(html.escape(line.strip()))
+        elif cells:
+            rows.append(cells)
+            cells = []
+    return ('raw', '<table>' + ''.join('<tr>' + ''.join(f'<td>{c}</td>' for c in r) + '</tr>' for r in rows) + '</table>')
+
 def main(seed, out, header='医养结合工作方案'):
     with open(seed, encoding='utf-8') as f:
-        page = to_html(paragraphs(f.read().splitlines()), header)
+        lines = f.read().splitlines()
+    at = next((i for i, l in enumerate(lines) if l.strip() == '序号'), len(lines))
+    blocks = paragraphs(lines[:at]) + ([table(lines[at:])] if at < len(lines) else [])
+    page = to_html(blocks, header)
     with tempfile.TemporaryDirectory() as tmp:
         source = os.path.join(tmp, 'plan.html')
         with open(source, 'w', encoding='utf-8') as f:
