@@ -54,7 +54,7 @@ public class DecoderTests
         var decoded = PlanDocumentDecoder.Decode([]);
 
         Assert.Null(decoded.Text);
-        Assert.Contains("empty", decoded.Refusal);
+        Assert.Contains("空", decoded.Refusal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class DecoderTests
         var decoded = PlanDocumentDecoder.Decode(docx);
 
         Assert.Null(decoded.Text);
-        Assert.Contains("binary", decoded.Refusal);
+        Assert.Contains("二进制", decoded.Refusal);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class DemoPlans(IServiceProvider services, IHostEnvironment enviro
             var file = Directory.GetFiles(folder, prefix + "*.txt").FirstOrDefault();
             if (file is null) continue;
             var (result, problem) = await importer.ImportAsync(
-                new PlanImporter.Request(planId, jurisdiction, false, await File.ReadAllBytesAsync(file, stoppingToken), false, null),
+                new PlanImporter.Request(planId, jurisdiction, false, await File.ReadAllBytesAsync(file, stoppingToken), Path.GetFileName(file), null, null),
                 Actor.System, "demo-data", stoppingToken);
             if (result is not null)
                 logger.LogInformation("Demo plan {PlanId} ({Jurisdiction}): {Tasks} tasks, {Warnings} warnings", planId, jurisdiction,

@@ -7,7 +7,8 @@ namespace YiyangTasks.Api.Plans;
 
 /// <summary>
 /// `dotnet run --project src/YiyangTasks.Api -- import FILE --plan ID [--jurisdiction 信阳市] [--dry-run]`:
-/// imports a plan document from a file, as POST /api/plans/import does, and prints the result as JSON.
+/// imports a plan document from a file (.txt, .csv, .docx or .pdf: its bytes say which), as POST /api/plans/import does,
+/// and prints the result as JSON.
 /// </summary>
 public static class ImportCommand
 {
@@ -37,7 +38,7 @@ public static class ImportCommand
             var importer = app.Services.GetRequiredService<PlanImporter>();
             var (result, problem) = await importer.ImportAsync(
                 new PlanImporter.Request(planId, jurisdiction, options.Has("dry-run"), await File.ReadAllBytesAsync(file),
-                    file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), options.Get("title")),
+                    Path.GetFileName(file), null, options.Get("title")),
                 Actor.System with { DisplayName = $"import command ({Environment.UserName})" }, $"import-command:{Guid.NewGuid():N}", default);
             var json = ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
             if (result is null)

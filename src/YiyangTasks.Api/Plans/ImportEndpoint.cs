@@ -1,11 +1,17 @@
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.PlanImport;
 
 namespace YiyangTasks.Api.Plans;
 
-/// <summary>POST /api/plans/import?planId=&amp;jurisdiction=&amp;dryRun=: the document as text/plain, text/csv or a multipart file.</summary>
+/// <summary>POST /api/plans/import?planId=&amp;jurisdiction=&amp;dryRun=: the document as the body (text/plain, text/csv, a .docx,
+/// a PDF) or as a multipart file. Which format it is, the bytes say (<see cref="PlanFile"/>).</summary>
 public static class ImportEndpoint
 {
+    /// <summary>The bodies the endpoint takes, as declared in the OpenAPI document.</summary>
+    public static readonly string[] MediaTypes =
+        ["text/plain", "text/csv", PlanFile.WordContentType, PlanFile.PdfContentType, "application/octet-stream", "multipart/form-data"];
+
     public static async Task<IResult> Handle(HttpContext http, string? planId, string? jurisdiction, bool? dryRun, string? title,
         PlanImporter importer)
     {
@@ -13,7 +19,7 @@ public static class ImportEndpoint
         if (request.ContentLength > PlanImporter.MaxBytes) return Problems.PayloadTooLarge(PlanImporter.MaxBytes);
 
         byte[] content;
-        var isCsv = false;
+        string? fileName = null, contentType;
         try
         {
             if (request.HasFormContentType)
@@ -25,18 +31,14 @@ public static class ImportEndpoint
                 planId ??= form["planId"].FirstOrDefault();
                 jurisdiction ??= form["jurisdiction"].FirstOrDefault();
                 title ??= form["title"].FirstOrDefault();
-                isCsv = file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || file.ContentType.Contains("csv");
+                (fileName, contentType) = (file.FileName, file.ContentType);
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, http.RequestAborted);
                 content = buffer.ToArray();
             }
             else
             {
-                var type = request.ContentType ?? "";
-                if (!type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase)
-                    && !type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
-                    return Problems.UnsupportedMediaType("text/plain, text/csv or multipart/form-data with a file");
-                isCsv = type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase);
+                contentType = request.ContentType;
                 if (await RequestBody.ReadLimitedAsync(request, PlanImporter.MaxBytes) is not { } body)
                     return Problems.PayloadTooLarge(PlanImporter.MaxBytes);
                 content = body;
@@ -63,9 +65,18 @@ public static class ImportEndpoint
         if (rules.Problem() is { } invalid) return invalid;
 
         var (result, problem) = await importer.ImportAsync(
-            new PlanImporter.Request(planId!, jurisdiction!.Trim(), dryRun ?? false, content, isCsv, title?.Trim()),
+            new PlanImporter.Request(planId!, jurisdiction!.Trim(), dryRun ?? false, content, fileName, contentType, title?.Trim()),
             ActorFilter.Of(http), Correlation.Id(http), http.RequestAborted);
         if (problem is not null) return problem;
         return result!.Outcome == "imported" ? Results.Created($"/api/plans/{planId}", result) : Results.Ok(result);
     }
+
+    /// <summary>A file that cannot be read as a plan: 400 when empty, 415 for a format we do not read (.doc/.wps: save as
+    /// .docx), 422 for a .docx or PDF that is damaged, encrypted or has no text. Nothing is stored.</summary>
+    public static IResult Refused(PlanFileRefusal refusal) => refusal.Kind switch
+    {
+        PlanFileRefusalKind.Empty => Problems.Problem(StatusCodes.Status400BadRequest, refusal.Code, "文件是空的。", refusal.Detail),
+        PlanFileRefusalKind.Unsupported => Problems.Problem(StatusCodes.Status415UnsupportedMediaType, refusal.Code, "无法读取这种格式的文件。", refusal.Detail),
+        _ => Problems.Problem(StatusCodes.Status422UnprocessableEntity, refusal.Code, "文件无法读取。", refusal.Detail),
+    };
 }

@@ -21,7 +21,7 @@ public sealed record ImportResult(string PlanId, string Outcome, string ContentH
     IReadOnlyList<DirectoryUnit> Members, IReadOnlyList<ParseWarning> Warnings, PlanDifferences? Differences);
 
 /// <summary>
-/// POST /api/plans/import: reads a published plan (text/plain, a multipart file, or the structured CSV),
+/// POST /api/plans/import: reads a published plan (text, .docx, PDF, a multipart file, or the structured CSV),
 /// answers what it understood, and (unless dryRun) assigns its tasks in one transaction. The same document
 /// again is a no-op; a revised one is recorded as differences on the existing tasks.
 /// </summary>
@@ -31,23 +31,20 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
     /// <summary>Documents are tens of kilobytes; five megabytes is far beyond any real plan.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public sealed record Request(string PlanId, string Jurisdiction, bool DryRun, byte[] Content, bool IsCsv, string? Title);
+    /// <summary>An import: the file's bytes with its name and content type as sent (hints; the bytes decide the format, see <see cref="PlanFile"/>).</summary>
+    public sealed record Request(string PlanId, string Jurisdiction, bool DryRun, byte[] Content, string? FileName, string? ContentType, string? Title);
 
     /// <summary>Imports a document, answering a problem (status, type, detail) when it cannot.</summary>
     public async Task<(ImportResult? Result, IResult? Problem)> ImportAsync(Request request, Actor actor, string correlationId,
         CancellationToken cancellationToken)
     {
-        var decoded = PlanDocumentDecoder.Decode(request.Content);
-        if (decoded.Text is null)
-            return (null, request.Content.Length == 0
-                ? Problems.BadRequest(decoded.Refusal ?? "The document is empty.")
-                : Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "unreadable-document", "The document cannot be read as text.",
-                    decoded.Refusal ?? "Send the plan as UTF-8 or GB18030 text."));
+        var file = PlanFile.Read(request.Content, request.FileName, request.ContentType);
+        if (file.Refusal is { } unreadable) return (null, ImportEndpoint.Refused(unreadable));
 
-        var parsed = request.IsCsv ? PlanCsvReader.Read(decoded.Text) : PlanDocumentParser.Parse(decoded.Text);
-        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(decoded.Text))).ToLowerInvariant();
+        var parsed = file.Parse();
+        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(file.Text!))).ToLowerInvariant();
         var (tasks, warnings) = await ResolveUnitsAsync(parsed, request.Jurisdiction, cancellationToken);
-        ImportResult Answer(string outcome, PlanDifferences? differences = null) => new(request.PlanId, outcome, hash, decoded.Encoding,
+        ImportResult Answer(string outcome, PlanDifferences? differences = null) => new(request.PlanId, outcome, hash, file.Encoding,
             parsed.Title, parsed.DocumentNumber, parsed.IssuingBody, parsed.IssuedOn, tasks, parsed.Members, warnings, differences);
 
         if (tasks.Count == 0)

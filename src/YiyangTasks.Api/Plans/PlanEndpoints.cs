@@ -17,9 +17,10 @@ public static class PlanEndpoints
         plans.MapPost("/import", ImportEndpoint.Handle)
             .RequireAuthorization(Policies.OfficeWork)
             .WithSummary("Import a published plan: answer what was understood (dryRun=true stores nothing) or assign its tasks")
-            .WithDescription("Body: the document as text/plain (UTF-8 or GB18030), the structured table as text/csv, or multipart/form-data with a file. " +
+            .WithDescription("Body: the document as text/plain (UTF-8 or GB18030), a Word .docx, a PDF with a text layer, the structured table " +
+                             "as text/csv, or multipart/form-data with a file; the bytes decide the format. A .doc/.wps binary is refused (415: save as .docx). " +
                              "Re-importing the same document is a no-op; a revised one is recorded as differences on the existing tasks.")
-            .Accepts<string>("text/plain", "text/csv", "multipart/form-data")
+            .Accepts<string>(ImportEndpoint.MediaTypes[0], ImportEndpoint.MediaTypes[1..])
             .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status201Created)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413)
             .ProducesProblem(415).ProducesProblem(422);
