@@ -29,6 +29,9 @@ public sealed record ParsedTask(
 {
     /// <summary>The heading the task stands under (二、重点任务 / （一）党政领导，部门协同), when there is one.</summary>
     public string? Heading { get; init; }
+
+    /// <summary>The reporting cycle (报送周期) a table gives the task, when it has that column (the 分工表 does).</summary>
+    public ReportingCycle? ReportingCycle { get; init; }
 }
 
 /// <summary>A deadline written as a date in the plan (到2022年, 2017年7月底前), read as the last day it allows.</summary>
