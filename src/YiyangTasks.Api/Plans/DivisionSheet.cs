@@ -38,7 +38,7 @@ public static class DivisionSheet
 
     private static Worksheet TaskSheet(ImportResult result)
     {
-        var data = new SheetData(Row(1, Headers.Select(h => (h, Header))));
+        var data = new SheetData(Row(1, Headers.Select(h => ((object)h, Header))));
         uint at = 2;
         foreach (var task in result.Tasks)
         {

@@ -3,7 +3,8 @@ using YiyangTasks.Api.Identity;
 
 namespace YiyangTasks.Api.Plans;
 
-/// <summary>POST /api/plans/import?planId=&amp;jurisdiction=&amp;dryRun=: the document as text/plain, text/csv or a multipart file.</summary>
+/// <summary>POST /api/plans/import?planId=&amp;jurisdiction=&amp;dryRun=: the document as text/plain, text/csv, the .xlsx 分工表 or a
+/// multipart file. A dry run asked for the .xlsx media type (Accept) answers the 分工表 to correct and post back.</summary>
 public static class ImportEndpoint
 {
     public static async Task<IResult> Handle(HttpContext http, string? planId, string? jurisdiction, bool? dryRun, string? title,
@@ -34,8 +35,9 @@ public static class ImportEndpoint
             {
                 var type = request.ContentType ?? "";
                 if (!type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase)
-                    && !type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
-                    return Problems.UnsupportedMediaType("text/plain, text/csv or multipart/form-data with a file");
+                    && !type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase)
+                    && !type.StartsWith(DivisionSheet.MediaType, StringComparison.OrdinalIgnoreCase))
+                    return Problems.UnsupportedMediaType($"text/plain, text/csv, {DivisionSheet.MediaType} or multipart/form-data with a file");
                 isCsv = type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase);
                 if (await RequestBody.ReadLimitedAsync(request, PlanImporter.MaxBytes) is not { } body)
                     return Problems.PayloadTooLarge(PlanImporter.MaxBytes);
@@ -66,6 +68,8 @@ public static class ImportEndpoint
             new PlanImporter.Request(planId!, jurisdiction!.Trim(), dryRun ?? false, content, isCsv, title?.Trim()),
             ActorFilter.Of(http), Correlation.Id(http), http.RequestAborted);
         if (problem is not null) return problem;
-        return result!.Outcome == "imported" ? Results.Created($"/api/plans/{planId}", result) : Results.Ok(result);
+        if (result!.Outcome == "dry-run" && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(DivisionSheet.MediaType, StringComparison.OrdinalIgnoreCase)))
+            return Results.File(DivisionSheet.Write(result), DivisionSheet.MediaType, $"{planId}-分工表.xlsx");
+        return result.Outcome == "imported" ? Results.Created($"/api/plans/{planId}", result) : Results.Ok(result);
     }
 }
