@@ -17,10 +17,13 @@ public static class PlanEndpoints
         plans.MapPost("/import", ImportEndpoint.Handle)
             .RequireAuthorization(Policies.OfficeWork)
             .WithSummary("Import a published plan: answer what was understood (dryRun=true stores nothing) or assign its tasks")
-            .WithDescription("Body: the document as text/plain (UTF-8 or GB18030), the structured table as text/csv, or multipart/form-data with a file. " +
-                             "Re-importing the same document is a no-op; a revised one is recorded as differences on the existing tasks.")
-            .Accepts<string>("text/plain", "text/csv", "multipart/form-data")
+            .WithDescription("Body: the document as text/plain (UTF-8 or GB18030), the structured table as text/csv, the .xlsx 分工表, " +
+                             "or multipart/form-data with a file. Re-importing the same document is a no-op; a revised one (or a corrected " +
+                             "分工表) is recorded as differences on the existing tasks. A dry run with Accept: " + DivisionSheet.MediaType +
+                             " answers the 分工表 (序号, 工作任务, 牵头单位, 配合单位, 完成时限, 报送周期, 来源行, 提示), each warning on its row.")
+            .Accepts<string>("text/plain", "text/csv", DivisionSheet.MediaType, "multipart/form-data")
             .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status201Created)
+            .Produces(StatusCodes.Status200OK, contentType: DivisionSheet.MediaType)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413)
             .ProducesProblem(415).ProducesProblem(422);
         plans.MapPost("", RegisterPlan.Handle)

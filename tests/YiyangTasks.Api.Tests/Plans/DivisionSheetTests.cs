@@ -35,7 +35,7 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(sheet), false);
         var rows = Rows(workbook, out var part);
         Assert.Equal(["序号", "工作任务", "牵头单位", "配合单位", "完成时限", "报送周期", "来源行", "提示"], rows[0]);
-        Assert.Equal(["1", "建立医养结合工作机制，2026年底前完成。", "县卫健委", "县民政局", "2026年底前", "月报", "2", ""], rows[1]);
+        Assert.Equal(["1", "建立医养结合工作机制，2026年底前完成。（县卫健委牵头，县民政局配合）", "县卫健委", "县民政局", "2026年底前", "月报", "2", ""], rows[1]);
         // Units as the plan writes them, and the warning in Chinese with the nearest known unit.
         Assert.Equal("县人力资源社保局", rows[3][2]);
         Assert.Equal("第3项任务：未知单位“县人力资源社保局”，是否为：县人社局？", rows[3][7]);
@@ -99,7 +99,9 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
         // The same sheet again, as a raw body this time, changes nothing.
         var again = await office.PostAsync("/api/plans/import?planId=round-trip&jurisdiction=鄢陵县",
             new ByteArrayContent(corrected) { Headers = { ContentType = new MediaTypeHeaderValue(Xlsx) } });
-        Assert.Equal("unchanged", (await again.JsonAsync()).GetProperty("outcome").GetString());
+        var unchanged = await again.JsonAsync();
+        Assert.True(again.StatusCode == HttpStatusCode.OK, unchanged.ToString());
+        Assert.Equal("unchanged", unchanged.GetProperty("outcome").GetString());
     }
 
     [Fact]
@@ -127,7 +129,9 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var back = await office.PostAsync("/api/plans/import?planId=formula&jurisdiction=鄢陵县&dryRun=true",
             new ByteArrayContent(sheet) { Headers = { ContentType = new MediaTypeHeaderValue(Xlsx) } });
-        var tasks = (await back.JsonAsync()).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToArray();
+        var read = await back.JsonAsync();
+        Assert.True(back.StatusCode == HttpStatusCode.OK, read.ToString());
+        var tasks = read.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToArray();
         Assert.Equal(["=HYPERLINK(\"http://x.example\",\"点击\")", "+1加强培训", "-开展评估", "@SUM(A1)"], tasks);
     }
 
