@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using YiyangTasks.Api.Identity;
 
 namespace YiyangTasks.Api.Plans;
@@ -23,7 +24,13 @@ public static class PlanEndpoints
                              " answers the 分工表 (序号, 工作任务, 牵头单位, 配合单位, 完成时限, 报送周期, 来源行, 提示), each warning on its row.")
             .Accepts<string>("text/plain", "text/csv", DivisionSheet.MediaType, "multipart/form-data")
             .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status201Created)
-            .Produces(StatusCodes.Status200OK, contentType: DivisionSheet.MediaType)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The dry run's other answer: the 分工表 itself.
+                operation.Responses?["200"].Content?.Add(DivisionSheet.MediaType,
+                    new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+                return Task.CompletedTask;
+            })
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413)
             .ProducesProblem(415).ProducesProblem(422);
         plans.MapPost("", RegisterPlan.Handle)
