@@ -28,9 +28,9 @@ public static class DivisionSheetReader
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             return zip.GetEntry("xl/workbook.xml") is not null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return false;
+            return false; // not a readable archive: the text decoder refuses it as binary
         }
     }
 
@@ -62,8 +62,8 @@ public static class DivisionSheetReader
             }
             return new(rows, null);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException
-                                      or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        // A hostile or damaged package may fail anywhere inside the SDK; whatever it throws, the answer is a refusal.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return new(null, $"文件不是可读取的 .xlsx 工作簿（{e.GetType().Name}）。请在 Excel 或 WPS 中另存为 .xlsx 后重试。");
         }

@@ -96,11 +96,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
 
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
-        await using var session = store.LightweightSession();
-        outbox.Enroll(session);
-        session.CorrelationId = correlationId;
-        session.LastModifiedBy = actor.UserId;
-        session.SetHeader("actor", actor);
+        await using var session = ActingSession.Open(store, outbox, actor, correlationId);
         var now = clock.GetUtcNow();
         var draft = new PlanDraft(request.PlanId, request.Title ?? parsed.Title ?? request.PlanId, request.Jurisdiction,
             parsed.DocumentNumber, parsed.IssuingBody, parsed.IssuedOn, null, hash,

@@ -37,11 +37,7 @@ public static class MergeUnitEndpoint
 
         var actor = ActorFilter.Of(http);
         var now = clock.GetUtcNow();
-        await using var session = store.LightweightSession();
-        outbox.Enroll(session);
-        session.CorrelationId = Correlation.Id(http);
-        session.LastModifiedBy = actor.UserId;
-        session.SetHeader("actor", actor);
+        await using var session = ActingSession.Open(store, outbox, actor, Correlation.Id(http));
 
         var unit = await session.LoadAsync<UnitRecord>(unitId, cancellationToken);
         if (unit is null) return Problems.NotFound($"There is no unit '{unitId}' in the directory.");
