@@ -122,7 +122,9 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         }
         else
         {
-            (differences, var refusal) = await assignment.StageRevisionAsync(session, outbox, existing, draft, actor, now, cancellationToken);
+            // A table (the 分工表, a CSV) has no title: the plan keeps its own rather than taking its id.
+            var revision = draft with { Title = request.Title ?? parsed.Title ?? existing.Title };
+            (differences, var refusal) = await assignment.StageRevisionAsync(session, outbox, existing, revision, actor, now, cancellationToken);
             if (refusal is not null) return (null, Problems.Problem(422, "unrevisable-task", "A task cannot be revised.", refusal.Message));
             outcome = "revised";
         }

@@ -93,7 +93,9 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.IsType<TaskRevised>((await api.EventsAsync("round-trip", 3)).Last());
         await using var session = api.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(ReportingCycle.Quarterly, (await session.LoadAsync<SupervisedTask>(SupervisedTask.StreamKey("round-trip", 2)))!.ReportingCycle);
-        Assert.Equal(1, (await session.LoadAsync<Plan>("round-trip"))!.Revisions);
+        var plan = (await session.LoadAsync<Plan>("round-trip"))!;
+        Assert.Equal(1, plan.Revisions);
+        Assert.Equal("鄢陵县医养结合工作方案", plan.Title);
         Assert.Single(await session.Query<Plan>().Where(p => p.Jurisdiction == "鄢陵县" && p.Id.StartsWith("round-trip")).ToListAsync());
 
         // The same sheet again, as a raw body this time, changes nothing.
