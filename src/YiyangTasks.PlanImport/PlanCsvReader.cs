@@ -57,7 +57,7 @@ public static class PlanCsvReader
             {
                 if (ReportingCycles.Read(cycleCell) is { } cycle) task = task with { ReportingCycle = cycle };
                 else warnings.Add(new ParseWarning(record.FirstLine, ParseWarningCodes.UnparseableLine,
-                    $"报送周期 '{cycleCell}' is not 月报, 季报, 半年报 or 年报; the task is reported monthly"));
+                    $"报送周期“{cycleCell}”无法识别（应为月报、季报、半年报或年报），按月报处理"));
             }
             tasks.Add(task);
         }

@@ -110,7 +110,7 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Cells_that_begin_like_a_formula_are_written_as_quoted_text_and_read_back_as_written()
     {
         using var office = api.As(Roles.Office);
-        const string risky = "序号,工作任务,牵头单位,配合单位,完成时限\n1,\"=HYPERLINK(\"\"http://x.example\"\",\"\"点击\"\")\",县卫健委,,\n2,+1加强培训,县民政局,,\n3,-开展评估,县医保局,,\n4,@SUM(A1),县财政局,,\n";
+        const string risky = "序号,工作任务,牵头单位,配合单位,完成时限\n1,\"=HYPERLINK(\"\"http://x.example\"\",\"\"点击\"\")\",县卫健委,,\n2,+1加强培训,县民政局,,\n3,-开展评估,县医保局,,\n4,@SUM(A1),县财政局,,\n5,做好宣传,,,\n";
         var sheet = await DryRunSheet(office, "formula", risky, "text/csv");
 
         using (var workbook = SpreadsheetDocument.Open(new MemoryStream(sheet), false))
@@ -125,6 +125,9 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
                 Assert.Equal(text, cell.InlineString!.InnerText);
                 Assert.True(formats[(int)cell.StyleIndex!.Value].QuotePrefix?.Value, $"{reference} is not quote-prefixed");
             }
+            // The reader's warning, said in Chinese first, on its row.
+            Assert.StartsWith("未写明牵头或责任单位，请补上（", Rows(workbook, out _)[5][7]);
+            Assert.Equal(["FFFFEB9C"], Fills(workbook, part, 6).Distinct());
             var plain = part.Worksheet.Descendants<Cell>().Single(c => c.CellReference == "C2");
             Assert.NotEqual(true, formats[(int)plain.StyleIndex!.Value].QuotePrefix?.Value);
         }
@@ -134,7 +137,7 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
         var read = await back.JsonAsync();
         Assert.True(back.StatusCode == HttpStatusCode.OK, read.ToString());
         var tasks = read.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToArray();
-        Assert.Equal(["=HYPERLINK(\"http://x.example\",\"点击\")", "+1加强培训", "-开展评估", "@SUM(A1)"], tasks);
+        Assert.Equal(["=HYPERLINK(\"http://x.example\",\"点击\")", "+1加强培训", "-开展评估", "@SUM(A1)", "做好宣传"], tasks);
     }
 
     [Fact]
