@@ -31,6 +31,9 @@ public sealed record ParsedTask(
     public string? Heading { get; init; }
 
     public IReadOnlyList<string> GroupParties { get; init; } = [];
+
+    /// <summary>The reporting cycle (报送周期) a table gives the task, when it has that column (the 分工表 does).</summary>
+    public ReportingCycle? ReportingCycle { get; init; }
 }
 
 /// <summary>A deadline written as a date in the plan (到2022年, 2017年7月底前), read as the last day it allows.</summary>

@@ -63,6 +63,59 @@ public sealed class UnitDirectory
         return new UnitResolution(written, null);
     }
 
+    /// <summary>
+    /// The canonical units an unknown written name most likely means, nearest first (at most <paramref name="max"/>):
+    /// a name whose short form is an abbreviation of it (人社局 in 人力社保局: the same characters in order, same first and
+    /// last), or within a third of its length in edits of one of its names (市人力资源和社会保障局 ~ 市人社局).
+    /// </summary>
+    public IReadOnlyList<string> Suggest(string writtenName, int max = 3)
+    {
+        var written = Candidates(Compact(writtenName ?? "")).Where(w => w.Length >= 2).Distinct().ToList();
+        if (written.Count == 0) return [];
+        var scored = new List<(string Name, double Score)>();
+        foreach (var unit in Units)
+        {
+            var best = double.MaxValue;
+            foreach (var form in unit.Aliases.Prepend(unit.Name).SelectMany(n => Candidates(Compact(n))).Distinct())
+                foreach (var w in written)
+                    best = Math.Min(best, Nearness(w, form));
+            if (best <= 0.34 && !written.Contains(Compact(unit.Name))) scored.Add((unit.Name, best));
+        }
+        return scored.OrderBy(s => s.Score).ThenBy(s => s.Name.Length).Select(s => s.Name).Distinct().Take(max).ToList();
+    }
+
+    // 0 for the same name, up to 1 for nothing in common; an abbreviation counts as near (0.25) whatever its length.
+    private static double Nearness(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        var edits = (double)EditDistance(a, b) / longer.Length;
+        var abbreviation = shorter.Length >= 2 && shorter.Length < longer.Length && shorter[0] == longer[0] && shorter[^1] == longer[^1]
+            && IsSubsequence(shorter, longer);
+        return Math.Min(edits, abbreviation ? 0.25 : 1);
+    }
+
+    private static bool IsSubsequence(string shorter, string longer)
+    {
+        var at = 0;
+        foreach (var c in longer)
+            if (at < shorter.Length && shorter[at] == c) at++;
+        return at == shorter.Length;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
     /// <summary>This directory with a unit added (one seen in a plan), or its aliases merged into the unit of that name.</summary>
     public UnitDirectory With(CanonicalUnit unit)
     {

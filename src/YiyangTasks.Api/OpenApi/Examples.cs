@@ -45,6 +45,7 @@ internal static class Examples
             aliases = new[] { "卫健委", "卫生健康委员会" }, isGroup = false,
             liaisons = new[] { new { name = "吕家麟", title = "基层卫生股干部", phone = "0792-0000000" } },
         },
+        [typeof(MergeUnitRequest)] = new { name = "市人力资源社会保障部门" },
         [typeof(DigestWebhookRequest)] = new { url = "https://oapi.dingtalk.example/robot/send?access_token=…", kind = "dingTalk", enabled = true },
     }.ToDictionary(pair => pair.Key, pair => JsonSerializer.SerializeToNode(pair.Value, Json)!);
 }

@@ -5,12 +5,13 @@ using YiyangTasks.PlanImport;
 namespace YiyangTasks.Api.Plans;
 
 /// <summary>POST /api/plans/import?planId=&amp;jurisdiction=&amp;dryRun=: the document as the body (text/plain, text/csv, a .docx,
-/// a PDF) or as a multipart file. Which format it is, the bytes say (<see cref="PlanFile"/>).</summary>
+/// a PDF, the .xlsx 分工表) or as a multipart file. Which format it is, the bytes say (<see cref="PlanFile"/>, the 分工表 by
+/// <see cref="DivisionSheetReader"/>). A dry run asked for the .xlsx media type (Accept) answers the 分工表 to correct and post back.</summary>
 public static class ImportEndpoint
 {
     /// <summary>The bodies the endpoint takes, as declared in the OpenAPI document.</summary>
     public static readonly string[] MediaTypes =
-        ["text/plain", "text/csv", PlanFile.WordContentType, PlanFile.PdfContentType, "application/octet-stream", "multipart/form-data"];
+        ["text/plain", "text/csv", PlanFile.WordContentType, PlanFile.PdfContentType, DivisionSheet.MediaType, "application/octet-stream", "multipart/form-data"];
 
     public static async Task<IResult> Handle(HttpContext http, string? planId, string? jurisdiction, bool? dryRun, string? title,
         PlanImporter importer)
@@ -68,7 +69,9 @@ public static class ImportEndpoint
             new PlanImporter.Request(planId!, jurisdiction!.Trim(), dryRun ?? false, content, fileName, contentType, title?.Trim()),
             ActorFilter.Of(http), Correlation.Id(http), http.RequestAborted);
         if (problem is not null) return problem;
-        return result!.Outcome == "imported" ? Results.Created($"/api/plans/{planId}", result) : Results.Ok(result);
+        if (result!.Outcome == "dry-run" && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(DivisionSheet.MediaType, StringComparison.OrdinalIgnoreCase)))
+            return Results.File(DivisionSheet.Write(result), DivisionSheet.MediaType, $"{planId}-分工表.xlsx");
+        return result.Outcome == "imported" ? Results.Created($"/api/plans/{planId}", result) : Results.Ok(result);
     }
 
     /// <summary>A file that cannot be read as a plan: 400 when empty, 415 for a format we do not read (.doc/.wps: save as

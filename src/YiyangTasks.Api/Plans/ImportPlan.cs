@@ -10,18 +10,33 @@ using YiyangTasks.PlanImport;
 
 namespace YiyangTasks.Api.Plans;
 
-/// <summary>A task as the importer understood it, with where it came from and which units it could not resolve.</summary>
+/// <summary>A task as the importer understood it, with where it came from and which units it could not resolve. Lead and
+/// cooperating units are the directory's canonical names; the written ones are as the plan's document writes them.</summary>
 public sealed record ImportedTask(int Number, string Text, IReadOnlyList<string> LeadUnits, IReadOnlyList<string> CooperatingUnits,
     ResponsibilityMode Mode, DateOnly? Deadline, string? DeadlineWords, IReadOnlyList<WrittenDeadline> Deadlines,
-    string? RelativeDeadline, SourceLines Source, IReadOnlyList<string> UnknownUnits);
+    string? RelativeDeadline, SourceLines Source, IReadOnlyList<string> UnknownUnits)
+{
+    public IReadOnlyList<string> WrittenLeadUnits { get; init; } = [];
+    public IReadOnlyList<string> WrittenCooperatingUnits { get; init; } = [];
+
+    /// <summary>The reporting cycle (报送周期) the source states (the 分工表 does); monthly when it states none.</summary>
+    public ReportingCycle ReportingCycle { get; init; } = ReportingCycle.Monthly;
+}
+
+/// <summary>A name the unit directory does not know, the tasks that write it, and the known units it most likely means.</summary>
+public sealed record UnknownUnit(string Name, IReadOnlyList<int> Tasks, IReadOnlyList<string> Suggestions);
 
 /// <summary>What an import understood and did: the plan, its tasks, the warnings, and the outcome.</summary>
 public sealed record ImportResult(string PlanId, string Outcome, string ContentHash, string? Encoding, string? Title,
     string? DocumentNumber, string? IssuingBody, DateOnly? IssuedOn, IReadOnlyList<ImportedTask> Tasks,
-    IReadOnlyList<DirectoryUnit> Members, IReadOnlyList<ParseWarning> Warnings, PlanDifferences? Differences);
+    IReadOnlyList<DirectoryUnit> Members, IReadOnlyList<ParseWarning> Warnings, PlanDifferences? Differences)
+{
+    /// <summary>Every unknown unit name once, with suggestions: an admin merges each into a unit (POST /api/units/{unitId}/merges).</summary>
+    public IReadOnlyList<UnknownUnit> UnknownUnits { get; init; } = [];
+}
 
 /// <summary>
-/// POST /api/plans/import: reads a published plan (text, .docx, PDF, a multipart file, or the structured CSV),
+/// POST /api/plans/import: reads a published plan (text, .docx, PDF, a multipart file, the structured CSV, or the .xlsx 分工表),
 /// answers what it understood, and (unless dryRun) assigns its tasks in one transaction. The same document
 /// again is a no-op; a revised one is recorded as differences on the existing tasks.
 /// </summary>
@@ -38,14 +53,35 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
     public async Task<(ImportResult? Result, IResult? Problem)> ImportAsync(Request request, Actor actor, string correlationId,
         CancellationToken cancellationToken)
     {
+        if (DivisionSheetReader.IsWorkbook(request.Content)) return await ImportSheetAsync(request, actor, correlationId, cancellationToken);
         var file = PlanFile.Read(request.Content, request.FileName, request.ContentType);
         if (file.Refusal is { } unreadable) return (null, ImportEndpoint.Refused(unreadable));
+        return await ImportParsedAsync(request, file.Parse(), file.Text!, file.Encoding, file.Format == PlanFileFormat.Csv, actor, correlationId, cancellationToken);
+    }
 
-        var parsed = file.Parse();
-        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(file.Text!))).ToLowerInvariant();
-        var (tasks, warnings) = await ResolveUnitsAsync(parsed, request.Jurisdiction, cancellationToken);
-        ImportResult Answer(string outcome, PlanDifferences? differences = null) => new(request.PlanId, outcome, hash, file.Encoding,
-            parsed.Title, parsed.DocumentNumber, parsed.IssuingBody, parsed.IssuedOn, tasks, parsed.Members, warnings, differences);
+    // The 分工表 posted back: its rows are read as the CSV's records; its hash is of what the cells say, so the same
+    // sheet saved again by Excel or WPS is unchanged.
+    private async Task<(ImportResult? Result, IResult? Problem)> ImportSheetAsync(Request request, Actor actor, string correlationId,
+        CancellationToken cancellationToken)
+    {
+        var reading = DivisionSheetReader.Read(request.Content);
+        if (reading.Rows is null)
+            return (null, Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "unreadable-document", "工作簿无法读取。",
+                reading.Refusal ?? "请将分工表另存为 .xlsx 后重新上传。"));
+        var cells = string.Join("\n", reading.Rows.Select(r => string.Join("\t", r.Fields)));
+        return await ImportParsedAsync(request, PlanCsvReader.Read(reading.Rows), cells, "xlsx", true, actor, correlationId, cancellationToken);
+    }
+
+    private async Task<(ImportResult? Result, IResult? Problem)> ImportParsedAsync(Request request, ParsedPlan parsed, string content,
+        string? encoding, bool isTable, Actor actor, string correlationId, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content))).ToLowerInvariant();
+        var (tasks, warnings, unknown) = await ResolveUnitsAsync(parsed, request.Jurisdiction, cancellationToken);
+        ImportResult Answer(string outcome, PlanDifferences? differences = null) => new(request.PlanId, outcome, hash, encoding,
+            parsed.Title, parsed.DocumentNumber, parsed.IssuingBody, parsed.IssuedOn, tasks, parsed.Members, warnings, differences)
+        {
+            UnknownUnits = unknown,
+        };
 
         if (tasks.Count == 0)
             return (null, Problems.Problem(StatusCodes.Status422UnprocessableEntity, "no-task-list", "The document has no task list.",
@@ -55,16 +91,16 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
 
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
-        await using var session = store.LightweightSession();
-        outbox.Enroll(session);
-        session.CorrelationId = correlationId;
-        session.LastModifiedBy = actor.UserId;
-        session.SetHeader("actor", actor);
+        await using var session = ActingSession.Open(store, outbox, actor, correlationId);
         var now = clock.GetUtcNow();
         var draft = new PlanDraft(request.PlanId, request.Title ?? parsed.Title ?? request.PlanId, request.Jurisdiction,
             parsed.DocumentNumber, parsed.IssuingBody, parsed.IssuedOn, null, hash,
             tasks.Select(t => new AssignTask(request.PlanId, t.Number, t.Text, t.LeadUnits, t.CooperatingUnits, t.Mode,
-                t.Deadline, t.DeadlineWords)).ToArray());
+                t.Deadline, t.DeadlineWords, t.ReportingCycle)).ToArray())
+        {
+            StatesReportingCycles = parsed.Tasks.Any(t => t.ReportingCycle is not null),
+            StatesModesOnlyInWords = isTable,
+        };
 
         var existing = await session.LoadAsync<Plan>(request.PlanId, cancellationToken);
         string outcome;
@@ -81,7 +117,9 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         }
         else
         {
-            (differences, var refusal) = await assignment.StageRevisionAsync(session, outbox, existing, draft, actor, now, cancellationToken);
+            // A table (the 分工表, a CSV) has no title: the plan keeps its own rather than taking its id.
+            var revision = draft with { Title = request.Title ?? parsed.Title ?? existing.Title };
+            (differences, var refusal) = await assignment.StageRevisionAsync(session, outbox, existing, revision, actor, now, cancellationToken);
             if (refusal is not null) return (null, Problems.Problem(422, "unrevisable-task", "A task cannot be revised.", refusal.Message));
             outcome = "revised";
         }
@@ -100,7 +138,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         return (Answer(outcome, differences), null);
     }
 
-    private async Task<(IReadOnlyList<ImportedTask>, IReadOnlyList<ParseWarning>)> ResolveUnitsAsync(ParsedPlan parsed, string jurisdiction,
+    private async Task<(IReadOnlyList<ImportedTask>, IReadOnlyList<ParseWarning>, IReadOnlyList<UnknownUnit>)> ResolveUnitsAsync(ParsedPlan parsed, string jurisdiction,
         CancellationToken cancellationToken)
     {
         var units = UnitDirectory.For(jurisdiction);
@@ -115,6 +153,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
 
         var warnings = parsed.Warnings.ToList();
         var tasks = new List<ImportedTask>();
+        var unknownUnits = new Dictionary<string, (List<int> Tasks, IReadOnlyList<string> Suggestions)>(StringComparer.Ordinal);
         foreach (var task in parsed.Tasks)
         {
             var unknown = new List<string>();
@@ -126,16 +165,24 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
             }).Distinct().ToArray();
             var leads = Resolve(task.LeadUnits);
             var cooperating = Resolve(task.CooperatingUnits).Where(u => !leads.Contains(u)).ToArray();
-            foreach (var name in unknown)
-                warnings.Add(new ParseWarning(task.Source.First, "unknown-unit",
-                    $"Task {task.Number} names '{name}', which is not in the {jurisdiction} unit directory; it was added as a new unit."));
+            foreach (var name in unknown.Select(n => n.Trim()).Distinct())
+            {
+                if (!unknownUnits.TryGetValue(name, out var seen)) unknownUnits[name] = seen = ([], units.Suggest(name));
+                seen.Tasks.Add(task.Number);
+                warnings.Add(PlanUnitResolver.UnknownUnit(task, name, seen.Suggestions));
+            }
             // The nearest written date is the deadline to follow; every target stays in Deadlines and the words.
             var first = task.Deadlines.OrderBy(d => d.Date).FirstOrDefault();
             tasks.Add(new ImportedTask(task.Number, task.Text, leads, cooperating, task.Mode, first?.Date,
                 task.Deadlines.Count == 0 ? null : string.Join("；", task.Deadlines.Select(d => d.Words).Distinct()),
-                task.Deadlines, task.RelativeDeadline, task.Source, unknown));
+                task.Deadlines, task.RelativeDeadline, task.Source, unknown)
+            {
+                WrittenLeadUnits = task.LeadUnits.Select(u => u.Trim()).ToArray(),
+                WrittenCooperatingUnits = task.CooperatingUnits.Select(u => u.Trim()).ToArray(),
+                ReportingCycle = task.ReportingCycle ?? ReportingCycle.Monthly,
+            });
         }
-        return (tasks, warnings);
+        return (tasks, warnings, unknownUnits.Select(u => new UnknownUnit(u.Key, u.Value.Tasks, u.Value.Suggestions)).ToArray());
     }
 
     private static async Task StoreMembersAsync(IDocumentSession session, IReadOnlyList<DirectoryUnit> members, string jurisdiction,

@@ -10,7 +10,15 @@ namespace YiyangTasks.Api.Plans;
 
 /// <summary>A plan as the office registers or imports it: what it is, and its tasks as written.</summary>
 public sealed record PlanDraft(string PlanId, string Title, string Jurisdiction, string? DocumentNumber, string? IssuingBody,
-    DateOnly? IssuedOn, TimelinessRules? Rules, string? ContentHash, IReadOnlyList<AssignTask> Tasks);
+    DateOnly? IssuedOn, TimelinessRules? Rules, string? ContentHash, IReadOnlyList<AssignTask> Tasks)
+{
+    /// <summary>The source states each task's reporting cycle (the 分工表's 报送周期), so a revision may change it.</summary>
+    public bool StatesReportingCycles { get; init; }
+
+    /// <summary>A table's 牵头单位 and 配合单位 columns say who leads, not how the units share the work: only a cell's own words
+    /// (…分别负责, …按职责分工负责) state a mode, so a revision from a table keeps the mode the plan's text gave otherwise.</summary>
+    public bool StatesModesOnlyInWords { get; init; }
+}
 
 /// <summary>What a revised version of a plan changed.</summary>
 public sealed record PlanDifferences(IReadOnlyList<TaskDifference> Revised, IReadOnlyList<int> Added, IReadOnlyList<int> Withdrawn);
@@ -62,8 +70,9 @@ public sealed class PlanAssignment(UnitRegistration units, TimelinessPolicy time
                 added.Add(assigned.Number);
                 continue;
             }
-            var decision = new ReviseTask(assigned.Text, assigned.LeadUnits, assigned.CooperatingUnits, assigned.Mode,
-                assigned.Deadline, assigned.DeadlineWords).Decide(task, actor, now);
+            var mode = draft.StatesModesOnlyInWords && assigned.Mode == ResponsibilityMode.LeadAndCooperate ? task.Mode : assigned.Mode;
+            var decision = new ReviseTask(assigned.Text, assigned.LeadUnits, assigned.CooperatingUnits, mode,
+                assigned.Deadline, assigned.DeadlineWords, draft.StatesReportingCycles ? assigned.ReportingCycle : null).Decide(task, actor, now);
             if (decision.Refusal is { } refusal) return (null, refusal);
             if (decision.Events.Count == 0) continue;
             stream.AppendMany(decision.Events);

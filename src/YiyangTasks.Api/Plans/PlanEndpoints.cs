@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using YiyangTasks.Api.Identity;
 
 namespace YiyangTasks.Api.Plans;
@@ -18,10 +19,19 @@ public static class PlanEndpoints
             .RequireAuthorization(Policies.OfficeWork)
             .WithSummary("Import a published plan: answer what was understood (dryRun=true stores nothing) or assign its tasks")
             .WithDescription("Body: the document as text/plain (UTF-8 or GB18030), a Word .docx, a PDF with a text layer, the structured table " +
-                             "as text/csv, or multipart/form-data with a file; the bytes decide the format. A .doc/.wps binary is refused (415: save as .docx). " +
-                             "Re-importing the same document is a no-op; a revised one is recorded as differences on the existing tasks.")
+                             "as text/csv, the .xlsx 分工表, or multipart/form-data with a file; the bytes decide the format. A .doc/.wps binary is " +
+                             "refused (415: save as .docx). Re-importing the same document is a no-op; a revised one (or a corrected 分工表) is " +
+                             "recorded as differences on the existing tasks. A dry run with Accept: " + DivisionSheet.MediaType +
+                             " answers the 分工表 (序号, 工作任务, 牵头单位, 配合单位, 完成时限, 报送周期, 来源行, 提示), each warning on its row.")
             .Accepts<string>(ImportEndpoint.MediaTypes[0], ImportEndpoint.MediaTypes[1..])
             .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status201Created)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The dry run's other answer: the 分工表 itself.
+                operation.Responses?["200"].Content?.Add(DivisionSheet.MediaType,
+                    new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+                return Task.CompletedTask;
+            })
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413)
             .ProducesProblem(415).ProducesProblem(422);
         plans.MapPost("", RegisterPlan.Handle)

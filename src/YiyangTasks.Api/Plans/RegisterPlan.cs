@@ -85,11 +85,7 @@ public static class RegisterPlan
 
         var actor = ActorFilter.Of(http);
         var now = clock.GetUtcNow();
-        await using var session = store.LightweightSession();
-        outbox.Enroll(session);
-        session.CorrelationId = Correlation.Id(http);
-        session.LastModifiedBy = actor.UserId;
-        session.SetHeader("actor", actor);
+        await using var session = ActingSession.Open(store, outbox, actor, Correlation.Id(http));
 
         if (await session.Events.FetchStreamStateAsync(request.PlanId!) is not null)
             return PlanExists(request.PlanId!);

@@ -82,11 +82,7 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
         // A fresh outbox per try, so a scheduled check staged by a failed try is not sent.
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
-        await using var session = store.LightweightSession();
-        outbox.Enroll(session);
-        session.CorrelationId = Correlation.Id(a.Http);
-        session.LastModifiedBy = a.Actor.UserId;
-        session.SetHeader("actor", a.Actor);
+        await using var session = ActingSession.Open(store, outbox, a.Actor, Correlation.Id(a.Http));
 
         if (a.IdempotencyId is not null && await session.LoadAsync<IdempotentResponse>(a.IdempotencyId, cancellation) is { } earlier)
             return earlier.Fingerprint == a.Fingerprint ? earlier.Replay(a.Http) : Problems.IdempotencyKeyReused();

@@ -25,7 +25,7 @@ public sealed record UnitEditRequest(IReadOnlyList<string>? Aliases, bool? IsGro
     }
 }
 
-/// <summary>GET /api/units, GET /api/units/{unitId}, and the admin's PUT /api/units/{unitId}.</summary>
+/// <summary>GET /api/units, GET /api/units/{unitId}, and the admin's PUT /api/units/{unitId} and POST /api/units/{unitId}/merges.</summary>
 public static class UnitEndpoints
 {
     public static void MapUnits(this RouteGroupBuilder api)
@@ -39,6 +39,12 @@ public static class UnitEndpoints
             .WithSummary("Set a unit's aliases, group flag and liaisons (admin)")
             .Accepts<UnitEditRequest>("application/json")
             .Produces<UnitRecord>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        units.MapPost("/{unitId}/merges", MergeUnitEndpoint.Handle).RequireAuthorization(Policies.AdminWork)
+            .WithSummary("Merge a name plans write (an import's unknown unit) into this unit; the tasks naming it follow (admin)")
+            .WithDescription("The name becomes an alias of the unit, so later imports resolve it; the unit the name stood for is " +
+                             "folded in and every task naming it is revised (TaskRevised) to name this unit, in one transaction.")
+            .Accepts<MergeUnitRequest>("application/json")
+            .Produces<UnitMerged>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
     private static async Task<IResult> List(IQuerySession session, CancellationToken cancellationToken) =>

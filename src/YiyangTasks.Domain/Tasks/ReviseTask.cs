@@ -7,7 +7,8 @@ public sealed record ReviseTask(
     IReadOnlyList<string> CooperatingUnits,
     ResponsibilityMode Mode,
     DateOnly? Deadline,
-    string? DeadlineWords)
+    string? DeadlineWords,
+    ReportingCycle? ReportingCycle = null)
 {
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
@@ -19,10 +20,13 @@ public sealed record ReviseTask(
         if (!task.CooperatingUnits.SequenceEqual(CooperatingUnits)) changes.Add("cooperatingUnits");
         if (task.Mode != Mode) changes.Add("mode");
         if (task.Deadline != Deadline) changes.Add("deadline");
+        // Only a source that states the cycle (the 分工表's 报送周期) changes it; a plan's text leaves it as it is.
+        if (ReportingCycle is { } cycle && task.ReportingCycle != cycle) changes.Add("reportingCycle");
         if (changes.Count == 0) return Decision.Accept();
         if (LeadUnits.Count == 0)
             return Decision.Refuse("task-needs-lead-unit", $"The revision of task {task.Number} names no lead unit.");
-        return Decision.Accept(new TaskRevised(Text, LeadUnits, CooperatingUnits, Mode, Deadline, DeadlineWords, changes, actor, now));
+        return Decision.Accept(new TaskRevised(Text, LeadUnits, CooperatingUnits, Mode, Deadline, DeadlineWords, changes, actor, now,
+            changes.Contains("reportingCycle") ? ReportingCycle : null));
     }
 }
 

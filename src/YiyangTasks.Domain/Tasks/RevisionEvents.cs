@@ -3,7 +3,8 @@ namespace YiyangTasks.Domain.Tasks;
 // A plan is sometimes re-issued in a revised version. Its tasks' streams are never deleted: a revision is
 // recorded on each task it touches.
 
-/// <summary>A revised version of the plan changed this task's text, units, mode or deadline.</summary>
+/// <summary>A revised version of the plan (or of its 分工表, or a merge of a unit into another) changed this task's text,
+/// units, mode, deadline or reporting cycle (null: the cycle stays).</summary>
 public sealed record TaskRevised(
     string Text,
     IReadOnlyList<string> LeadUnits,
@@ -13,7 +14,8 @@ public sealed record TaskRevised(
     string? DeadlineWords,
     IReadOnlyList<string> Changes,
     Actor RevisedBy,
-    DateTimeOffset RevisedAt);
+    DateTimeOffset RevisedAt,
+    ReportingCycle? ReportingCycle = null);
 
 /// <summary>A revised version of the plan no longer lists this task: it is withdrawn, its history kept.</summary>
 public sealed record TaskWithdrawn(string Reason, Actor WithdrawnBy, DateTimeOffset WithdrawnAt);

@@ -169,6 +169,7 @@ public sealed record SupervisedTask
         Mode = e.Mode,
         Deadline = e.Deadline,
         DeadlineWords = e.DeadlineWords,
+        ReportingCycle = e.ReportingCycle ?? ReportingCycle,
     }).WithStatus();
 
     public SupervisedTask When(TaskWithdrawn e) => this with { WithdrawnAt = e.WithdrawnAt };

@@ -85,7 +85,7 @@ public static class PlanFile
                 "文件以 ZIP 开头但已损坏或不完整，无法识别为 .docx 文档。请重新保存或重新上传。");
         }
         if (names.Contains("word/document.xml", StringComparer.OrdinalIgnoreCase)) return WordDocumentReader.Read(bytes);
-        // A spreadsheet (xl/workbook.xml) is read here once the 分工表 round trip reads .xlsx.
+        // The host's importer reads the .xlsx 分工表 before it asks here; any other workbook is not a plan.
         if (names.Contains("xl/workbook.xml", StringComparer.OrdinalIgnoreCase))
             return Refuse(PlanFileFormat.Text, PlanFileRefusalKind.Unsupported, "unsupported-media-type",
                 "这是 Excel 工作簿（.xlsx），暂不能作为方案导入。请另存为 CSV（UTF-8）或上传方案的 .docx。");
