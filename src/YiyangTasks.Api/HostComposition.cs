@@ -1,4 +1,5 @@
 using YiyangTasks.Api.Audit;
+using YiyangTasks.Api.Calendar;
 using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Health;
 using YiyangTasks.Api.Http;
@@ -26,6 +27,7 @@ public static class HostComposition
         services.AddSingleton<UnitRegistration>();
         services.AddSingleton<ActorFilter>();
         services.AddSingleton<TimelinessPolicy>();
+        services.AddHolidayCalendar();
         services.AddSingleton<ReportCache>();
         services.AddSingleton<PlanAssignment>();
         services.AddSingleton<PlanImporter>();
@@ -68,6 +70,7 @@ public static class HostComposition
         api.MapDigests();
         api.MapReports();
         api.MapAudit();
+        api.MapCalendar();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

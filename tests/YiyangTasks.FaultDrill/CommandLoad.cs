@@ -40,9 +40,13 @@ public sealed class CommandLoad(IReadOnlyList<string> baseUrls, string planId, i
             var key = $"drill-{worker}-{sent++}-{Guid.NewGuid():N}";
             var number = random.Next(1, tasks + 1);
             var unit = units[number % units.Length];
+            // The current month in Beijing: begun already, and not over before the drill's plan was assigned (today).
+            var today = Domain.Timeliness.ChinaTime.DateOf(DateTimeOffset.UtcNow);
+            var month = new DateOnly(today.Year, today.Month, 1);
             var body = JsonSerializer.Serialize(new
             {
-                periodStart = "2026-03-01", periodEnd = "2026-03-31", status = "onTrack", percentDone = random.Next(101), narrative = key,
+                periodStart = $"{month:yyyy-MM-dd}", periodEnd = $"{month.AddMonths(1).AddDays(-1):yyyy-MM-dd}", status = "onTrack",
+                percentDone = random.Next(101), narrative = key,
             });
             var clock = Stopwatch.StartNew();
             int? status = null;

@@ -21,7 +21,7 @@ public static class RunOverdueDigestHandler
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var manual = message.Trigger == "manual";
-        if (!manual && !policy.Calendar.IsWorkingDay(today))
+        if (!manual && !(await policy.CalendarAsync(cancellationToken)).IsWorkingDay(today))
         {
             logger.LogInformation("{Date} is not a working day: no overdue digest", today);
             return;
@@ -64,7 +64,7 @@ public static class RunOverdueDigestHandler
             .ToListAsync(cancellationToken);
         var withRules = new List<(SupervisedTask, TimelinessRules)>(tasks.Count);
         foreach (var task in tasks) withRules.Add((task, await policy.RulesForAsync(task.PlanId, cancellationToken)));
-        return OverdueDigest.Compose(today, now, trigger, withRules, policy.Calendar);
+        return OverdueDigest.Compose(today, now, trigger, withRules, await policy.CalendarAsync(cancellationToken));
     }
 }
 
@@ -76,9 +76,10 @@ public sealed class MissedDigestCatchUp(IServiceProvider services, DigestSchedul
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
-        if (!policy.Calendar.IsWorkingDay(today) || schedule.TodaysOccurrence(now) is not { } due || due > now) return;
+        if (schedule.TodaysOccurrence(now) is not { } due || due > now) return;
         try
         {
+            if (!(await policy.CalendarAsync(stoppingToken)).IsWorkingDay(today)) return;
             await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
             if (await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), stoppingToken) is not null) return;
             logger.LogInformation("Today's overdue digest was due at {Due} and was not built: building it now", due);

@@ -1,8 +1,13 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace YiyangTasks.Api.Health;
 
-/// <summary>GET /health/live (the process answers) and /health/ready (and so does the database); no authentication.</summary>
+/// <summary>
+/// GET /health/live (the process answers), /health/ready (and so does the database; the holiday calendar may degrade it)
+/// and /health (every check with what it says, as JSON); no authentication.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
@@ -17,5 +22,28 @@ public static class HealthEndpoints
             .ExcludeFromDescription();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
             .ExcludeFromDescription();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteReportAsync })
+            .ExcludeFromDescription();
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>{"status":"Degraded","checks":{"calendar":{"status":"Degraded","description":"尚无2027年…","data":{…}}}}</summary>
+    private static Task WriteReportAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
+            }),
+        }, Json, "application/json; charset=utf-8");
     }
 }

@@ -37,7 +37,9 @@ public static class Authentication
                 }
             });
 
-        // Token lifetimes are judged by the injected clock, like everything else that depends on time.
+        // Token lifetimes are judged by the injected clock, like everything else that depends on time. A custom
+        // validator replaces the handler's own RequireExpirationTime check, so it refuses a token without exp itself:
+        // such a token would be good forever.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((options, clock) =>
             {
@@ -45,7 +47,7 @@ public static class Authentication
                 options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;
-                    return (notBefore is null || notBefore.Value <= now + skew) && (expires is null || expires.Value > now - skew);
+                    return (notBefore is null || notBefore.Value <= now + skew) && expires is not null && expires.Value > now - skew;
                 };
             });
 

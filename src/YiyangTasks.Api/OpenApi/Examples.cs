@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using YiyangTasks.Api.Calendar;
 using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Plans;
@@ -46,6 +47,15 @@ internal static class Examples
             liaisons = new[] { new { name = "吕家麟", title = "基层卫生股干部", phone = "0792-0000000" } },
         },
         [typeof(MergeUnitRequest)] = new { name = "市人力资源社会保障部门" },
+        [typeof(HolidayNoticeRequest)] = new
+        {
+            year = 2027, source = "国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕9号，2026年11月5日）",
+            holidays = new[]
+            {
+                new { name = "元旦", from = "2027-01-01", to = "2027-01-03", makeUpWorkingDays = Array.Empty<string>() },
+                new { name = "国庆节", from = "2027-10-01", to = "2027-10-07", makeUpWorkingDays = new[] { "2027-09-26", "2027-10-09" } },
+            },
+        },
         [typeof(DigestWebhookRequest)] = new { url = "https://oapi.dingtalk.example/robot/send?access_token=…", kind = "dingTalk", enabled = true },
     }.ToDictionary(pair => pair.Key, pair => JsonSerializer.SerializeToNode(pair.Value, Json)!);
 }

@@ -83,18 +83,19 @@ public static class TimelinessReports
         var today = ChinaTime.DateOf(now);
         var rules = await policy.RulesForAsync(planId, http.RequestAborted);
         var tasks = await session.Query<SupervisedTask>().Where(t => t.PlanId == planId).OrderBy(t => t.Number).ToListAsync(http.RequestAborted);
+        var calendar = await policy.CalendarAsync(http.RequestAborted);
 
         var overdue = tasks.Where(t => !t.IsCompleted)
-            .SelectMany(t => Obligations.Of(t, rules, policy.Calendar, now)
+            .SelectMany(t => Obligations.Of(t, rules, calendar, now)
                 .Where(o => !o.IsMet && o.DueAt <= now)
                 .Select(o => new OverdueTask(t.Number, t.Text, t.LeadUnits, o.Kind, o.Unit, o.DueOn,
-                    Math.Max(0, policy.Calendar.WorkingDaysBetween(o.DueOn, today)))))
+                    Math.Max(0, calendar.WorkingDaysBetween(o.DueOn, today)))))
             .OrderByDescending(o => o.WorkingDaysOverdue).ThenBy(o => o.Number)
             .ToArray();
-        var lights = tasks.Select(t => TrafficLight.Of(t, rules, policy.Calendar, now).Light)
+        var lights = tasks.Select(t => TrafficLight.Of(t, rules, calendar, now).Light)
             .GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
         var byStatus = tasks.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
-        var ranking = UnitTimelinessReport.Of(tasks.Select(t => (t, rules)), policy.Calendar, now);
+        var ranking = UnitTimelinessReport.Of(tasks.Select(t => (t, rules)), calendar, now);
 
         var lastDigest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(http.RequestAborted);
         var before = lastDigest?.Units.SelectMany(u => u.Items).Where(i => i.PlanId == planId).Select(i => i.Number).ToHashSet() ?? [];
@@ -111,7 +112,7 @@ public static class TimelinessReports
         // Each task is judged by its own plan's rules.
         var judged = new List<(SupervisedTask, TimelinessRules)>(tasks.Count);
         foreach (var task in tasks) judged.Add((task, await policy.RulesForAsync(task.PlanId, cancellationToken)));
-        return UnitTimelinessReport.Of(judged, policy.Calendar, now);
+        return UnitTimelinessReport.Of(judged, await policy.CalendarAsync(cancellationToken), now);
     }
 
     private static IResult UnitCsv(string fileName, IEnumerable<UnitTimeliness> rows) => Csv.File(fileName,

@@ -59,7 +59,8 @@ public static class ReadTasks
         }
         if (TaskAccess.ReadRefusal(found, ActorFilter.Of(http)) is { } refusal) return refusal;
         if (asOf is null) http.Response.Headers.ETag = IfMatch.Format(version);
-        var light = TrafficLight.Of(found, await policy.RulesForAsync(planId, http.RequestAborted), policy.Calendar, now);
+        var light = TrafficLight.Of(found, await policy.RulesForAsync(planId, http.RequestAborted),
+            await policy.CalendarAsync(http.RequestAborted), now);
         return Results.Ok(new TaskView(version, now, found, light));
     }
 

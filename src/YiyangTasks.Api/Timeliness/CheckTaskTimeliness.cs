@@ -29,7 +29,8 @@ public static class CheckTaskTimelinessHandler
         if (stream.Aggregate is not { } task) return;
         var rules = await policy.RulesForAsync(task.PlanId, cancellationToken);
 
-        var lapses = LapseCheck.Due(task, rules, policy.Calendar, now);
+        var calendar = await policy.CalendarAsync(cancellationToken);
+        var lapses = LapseCheck.Due(task, rules, calendar, now);
         if (lapses.Count > 0)
         {
             session.CorrelationId = $"timeliness-check:{message.StreamKey}";
@@ -53,7 +54,7 @@ public static class TimelinessScheduler
     public static async Task ScheduleNextAsync(IDocumentSession session, IMessageBus bus, SupervisedTask task,
         TimelinessRules rules, TimelinessPolicy policy, DateTimeOffset now)
     {
-        var next = LapseCheck.NextCheckAt(task, rules, policy.Calendar, now);
+        var next = LapseCheck.NextCheckAt(task, rules, await policy.CalendarAsync(), now);
         if (next is { } dueAt)
         {
             session.Store(new TaskCheckSchedule(task.Id, task.PlanId, dueAt));
@@ -72,14 +73,15 @@ public static class TimelinessScheduler
     public static async Task AfterChangeAsync(IDocumentSession session, IMessageBus bus, SupervisedTask? before,
         SupervisedTask after, TimelinessRules rules, TimelinessPolicy policy, DateTimeOffset now)
     {
-        if (LapseCheck.Due(after, rules, policy.Calendar, now).Count > 0)
+        var calendar = await policy.CalendarAsync();
+        if (LapseCheck.Due(after, rules, calendar, now).Count > 0)
         {
             session.Store(new TaskCheckSchedule(after.Id, after.PlanId, now));
             await bus.PublishAsync(new CheckTaskTimeliness(after.Id, now));
             return;
         }
-        var previous = before is null ? null : LapseCheck.NextCheckAt(before, rules, policy.Calendar, now);
-        var next = LapseCheck.NextCheckAt(after, rules, policy.Calendar, now);
+        var previous = before is null ? null : LapseCheck.NextCheckAt(before, rules, calendar, now);
+        var next = LapseCheck.NextCheckAt(after, rules, calendar, now);
         if (before is not null && previous == next) return;
         await ScheduleNextAsync(session, bus, after, rules, policy, now);
     }

@@ -29,9 +29,9 @@ public sealed class StartupSweep(IServiceProvider services, TimelinessPolicy pol
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        policy.LogCalendarCoverage(clock.GetUtcNow());
         try
         {
+            await policy.LogCalendarCoverageAsync(clock.GetUtcNow(), stoppingToken);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SweepDueChecks(), stoppingToken);
         }

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Tests.Infrastructure;
 using YiyangTasks.Api.Tests.Tasks;
@@ -14,7 +16,7 @@ namespace YiyangTasks.Api.Tests.Identity;
 /// <summary>Every request is authenticated, and each role does only its own part.</summary>
 public class AuthenticationAndRolesTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    public static TheoryData<string> Unauthenticated => new() { "none", "malformed", "wrong signature", "expired", "wrong audience" };
+    public static TheoryData<string> Unauthenticated => new() { "none", "malformed", "wrong signature", "expired", "no expiry", "wrong audience" };
 
     [Theory]
     [MemberData(nameof(Unauthenticated))]
@@ -31,6 +33,7 @@ public class AuthenticationAndRolesTests(ApiFactory api) : IClassFixture<ApiFact
                 .Mint(Roles.Liaison, HealthCommission, "x", TimeSpan.FromHours(1))),
             "expired" => new("Bearer", new TokenIssuer(new AuthSettings(ApiFactory.SigningKey, "yiyangtasks", "yiyangtasks-api", null),
                 new TestClock(api.Clock.GetUtcNow().AddHours(-3))).Mint(Roles.Liaison, HealthCommission, "x", TimeSpan.FromHours(1))),
+            "no expiry" => new("Bearer", WithoutExpiry()),
             "wrong audience" => new("Bearer", new TokenIssuer(new AuthSettings(ApiFactory.SigningKey, "yiyangtasks", "another-api", null), api.Clock)
                 .Mint(Roles.Liaison, HealthCommission, "x", TimeSpan.FromHours(1))),
             _ => throw new ArgumentOutOfRangeException(nameof(token)),
@@ -43,6 +46,28 @@ public class AuthenticationAndRolesTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/plans")).StatusCode);
         Assert.Equal(1, await api.VersionAsync(planId, 1));
+    }
+
+    /// <summary>A token signed with the right key for the right audience, carrying no exp claim.</summary>
+    private string WithoutExpiry()
+    {
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "yiyangtasks",
+            Audience = "yiyangtasks-api",
+            Claims = new Dictionary<string, object>
+            {
+                [ActorClaims.UserId] = "liaison:x", [ActorClaims.Name] = "x", [ActorClaims.Role] = Roles.Liaison,
+                [ActorClaims.Unit] = HealthCommission,
+            },
+            IssuedAt = now,
+            NotBefore = now,
+            SigningCredentials = new SigningCredentials(TokenIssuer.SigningKey(ApiFactory.SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+        Assert.False(new JsonWebToken(token).TryGetPayloadValue<long>("exp", out _));
+        return token;
     }
 
     [Fact]

@@ -60,4 +60,38 @@ public class ProgressSpecs
         GivenAssigned().When((t, a, now) => backwards.Decide(t, a, now), Liaison(Health)).RefusedBy("period-ends-before-it-starts");
         GivenAssigned().When((t, a, now) => March(First, Health, 101).Decide(t, a, now), Liaison(Health)).RefusedBy("percent-out-of-range");
     }
+    private static ReportProgress Period(string from, string to) =>
+        new(Guid.NewGuid(), Health, DateOnly.Parse(from), DateOnly.Parse(to), ProgressStatus.OnTrack, 10, "进展顺利", [], null);
+
+    [Fact]
+    public void A_report_speaks_of_a_period_already_begun_by_Beijing_s_calendar()
+    {
+        // Assigned Monday 2 March 2026, 09:00 in Beijing; the spec's clock reads 10:00 that day.
+        GivenAssigned().When((t, a, now) => Period("2030-01-01", "2030-01-31").Decide(t, a, now), Liaison(Health))
+            .RefusedBy("report-period-in-future");
+        GivenAssigned().When((t, a, now) => Period("2026-03-03", "2026-03-31").Decide(t, a, now), Liaison(Health))
+            .RefusedBy("report-period-in-future");
+        GivenAssigned().When((t, a, now) => Period("2026-03-02", "2026-03-31").Decide(t, a, now), Liaison(Health))
+            .Single<ProgressReported>();
+
+        // 16:30 UTC on 2 March is already 00:30 on 3 March in Beijing: a period starting the 3rd has begun.
+        var justAfterMidnightInBeijing = new DateTimeOffset(2026, 3, 2, 16, 30, 0, TimeSpan.Zero);
+        GivenAssigned().When((t, a, _) => Period("2026-03-03", "2026-03-31").Decide(t, a, justAfterMidnightInBeijing), Liaison(Health))
+            .Single<ProgressReported>();
+    }
+
+    [Fact]
+    public void A_report_does_not_cover_only_time_before_the_task_was_assigned()
+    {
+        GivenAssigned().When((t, a, now) => Period("2026-02-01", "2026-02-28").Decide(t, a, now), Liaison(Health))
+            .RefusedBy("report-period-before-assignment");
+        GivenAssigned().When((t, a, now) => Period("2025-03-01", "2025-03-31").Decide(t, a, now), Liaison(Health))
+            .RefusedBy("report-period-before-assignment");
+
+        // A period that reaches the day of assignment, or began before it and runs on, is the task's own.
+        GivenAssigned().When((t, a, now) => Period("2026-02-01", "2026-03-02").Decide(t, a, now), Liaison(Health))
+            .Single<ProgressReported>();
+        GivenAssigned().When((t, a, now) => March(First, Health, 10).Decide(t, a, now), Liaison(Health))
+            .Single<ProgressReported>();
+    }
 }
