@@ -63,11 +63,25 @@ public static class EventStore
         }.Build();
         builder.Services.AddSingleton(dataSource);
 
-        builder.Services.AddMarten(Configure)
+        // Development and the tests' Testing environment build the schema and the generated code as they go. Elsewhere
+        // (production) `db-apply` applies the schema before the new version starts (README, "Upgrading"), and the
+        // code is the one `codegen write` generated, compiled into this assembly (TypeLoadMode.Static).
+        var buildsAsItGoes = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        builder.Services.CritterStackDefaults(critters =>
+        {
+            if (buildsAsItGoes) critters.DevelopmentEnvironmentName = builder.Environment.EnvironmentName;
+            critters.Production.GeneratedCodeMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+            critters.Production.ResourceAutoCreate = AutoCreate.None;
+        });
+        var marten = builder.Services.AddMarten(options =>
+            {
+                Configure(options);
+                options.AutoCreateSchemaObjects = buildsAsItGoes ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessagingSchema);
+        if (buildsAsItGoes) marten.ApplyAllDatabaseChangesOnStartup();
 
         var digest = new DigestSchedule(builder.Configuration);
         builder.Services.AddSingleton(digest);
@@ -77,6 +91,7 @@ public static class EventStore
             // Wolverine 6 compiles its generated handler code only with a Roslyn compiler registered.
             // README.md ("Generated code") says why we compile at run time rather than pre-generate.
             options.UseRuntimeCompilation();
+            options.AutoBuildMessageStorageOnStartup = buildsAsItGoes ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Discovery.IncludeAssembly(typeof(EventStore).Assembly);
