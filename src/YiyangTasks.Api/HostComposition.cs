@@ -16,9 +16,10 @@ namespace YiyangTasks.Api;
 /// <summary>Everything the host is made of, in one place: its services and background work, then its endpoints.</summary>
 public static class HostComposition
 {
-    public static WebApplicationBuilder AddFollowThrough(this WebApplicationBuilder builder, string connectionString)
+    /// <param name="command">The host is built for a command (Program.cs), which starts none of the background work below.</param>
+    public static WebApplicationBuilder AddFollowThrough(this WebApplicationBuilder builder, string connectionString, bool command = false)
     {
-        builder.AddEventStore(connectionString);
+        builder.AddEventStore(connectionString, command);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TaskWrites>();

@@ -1,12 +1,13 @@
 using JasperFx;
+using Spectre.Console;
 using YiyangTasks.Api;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Storage;
 
-// No argument (or `run`) serves the API. Anything else is a JasperFx command run on the built host without starting
+// No argument serves the API. Anything else is a JasperFx command run on the built host without starting
 // it (no web server, no background work): help, describe, db-apply, db-assert, db-patch, projections, codegen,
 // resources, and ours, import and token.
-var command = args.FirstOrDefault() is { } first && !first.StartsWith('-') && first != "run" ? first : null;
+var command = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 if (command is not null)
 {
@@ -30,7 +31,15 @@ catch (InvalidOperationException e)
     return 1;
 }
 
-var app = builder.AddFollowThrough(connectionString).Build().MapFollowThrough();
+var app = builder.AddFollowThrough(connectionString, command is not null).Build().MapFollowThrough();
+if (command is null)
+{
+    await app.RunAsync();
+    return 0;
+}
+// Our commands print their result on standard output; JasperFx's own notes ("Searching … for commands") go to standard error.
+if (command is "import" or "token")
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 var exitCode = await app.RunJasperFxCommands(args);
 // A command leaves no development cluster running behind it (the host, when it ran, has stopped it already).
 if (app.Services.GetService<LocalPostgres>() is { } cluster) await cluster.StopAsync();

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using JasperFx.CommandLine;
+using JasperFx.Resources;
+using Wolverine.Runtime;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Tasks;
 
@@ -52,20 +54,45 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
                            ?? input.PlanFlag;
 
         var host = input.BuildHost();
-        var importer = host.Services.GetRequiredService<PlanImporter>();
-        var (result, problem) = await importer.ImportAsync(
-            new PlanImporter.Request(input.PlanFlag, jurisdiction, input.DryRunFlag, content,
-                input.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), input.TitleFlag),
-            Actor.System with { DisplayName = $"import command ({Environment.UserName})" }, $"import-command:{Guid.NewGuid():N}", default);
+        // Assigning tasks schedules their timeliness checks through Wolverine's outbox, which needs Wolverine's runtime;
+        // built for a command it runs no agents and no schedules (EventStore.AddEventStore). A dry run needs none of it.
+        var wolverine = input.DryRunFlag ? null : (IHostedService)host.Services.GetRequiredService<IWolverineRuntime>();
+        if (wolverine is not null)
+        {
+            // Where the host builds its schema at start (Development), a command that writes does so first too.
+            if (Storage.EventStore.BuildsAsItGoes(host.Services.GetRequiredService<IHostEnvironment>()))
+                await host.SetupResources(); // as `resources setup` does: Marten's schema and Wolverine's tables
+            await wolverine.StartAsync(default);
+        }
+        (ImportResult? Result, IResult? Problem) answer;
+        try
+        {
+            answer = await host.Services.GetRequiredService<PlanImporter>().ImportAsync(
+                new PlanImporter.Request(input.PlanFlag, jurisdiction, input.DryRunFlag, content,
+                    input.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), input.TitleFlag),
+                Actor.System with { DisplayName = $"import command ({Environment.UserName})" }, $"import-command:{Guid.NewGuid():N}", default);
+        }
+        finally
+        {
+            if (wolverine is not null) await wolverine.StopAsync(default);
+        }
+        var (result, problem) = answer;
         if (result is null) return await FailAsync($"refused: {Describe(problem)}");
         Console.WriteLine(JsonSerializer.Serialize(result, Json));
         await Console.Error.WriteLineAsync($"import: {result.Outcome}: {result.Tasks.Count} tasks, {result.Warnings.Count} warnings");
         return true;
     }
 
-    /// <summary>The document's bytes, or null when there is no such file.</summary>
-    private static async Task<byte[]?> ReadDocumentAsync(string file) =>
-        System.IO.File.Exists(file) ? await System.IO.File.ReadAllBytesAsync(file) : null;
+    /// <summary>
+    /// The document's bytes, or null when there is no such file. `dotnet run` starts us in the project's folder, so a
+    /// relative path is also looked for from the repository's root (where README's commands are typed).
+    /// </summary>
+    private static async Task<byte[]?> ReadDocumentAsync(string file)
+    {
+        var fromRoot = RepositoryFolders.Root(Environment.CurrentDirectory) is { } root ? Path.Combine(root, file) : file;
+        var found = new[] { file, fromRoot }.FirstOrDefault(System.IO.File.Exists);
+        return found is null ? null : await System.IO.File.ReadAllBytesAsync(found);
+    }
 
     private static async Task<bool> FailAsync(string message)
     {

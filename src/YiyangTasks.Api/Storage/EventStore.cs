@@ -50,7 +50,12 @@ public static class EventStore
             if (type.Properties[i].Set is null) type.Properties.RemoveAt(i);
     }
 
-    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString)
+    /// <summary>Development and the tests' Testing environment create the schema and generate code as they go.</summary>
+    public static bool BuildsAsItGoes(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    /// <param name="command">For a command (import, db-apply …): Wolverine runs no durability agent and no recurring schedules.</param>
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString, bool command = false)
     {
         // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
@@ -66,7 +71,7 @@ public static class EventStore
         // Development and the tests' Testing environment build the schema and the generated code as they go. Elsewhere
         // (production) `db-apply` applies the schema before the new version starts (README, "Upgrading"), and the
         // code is the one `codegen write` generated, compiled into this assembly (TypeLoadMode.Static).
-        var buildsAsItGoes = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        var buildsAsItGoes = BuildsAsItGoes(builder.Environment);
         builder.Services.CritterStackDefaults(critters =>
         {
             if (buildsAsItGoes) critters.DevelopmentEnvironmentName = builder.Environment.EnvironmentName;
@@ -103,6 +108,13 @@ public static class EventStore
             options.OnException<DigestDeliveryFailed>().Or<HttpRequestException>().Or<TaskCanceledException>()
                 .RetryWithCooldown(digest.RetryCooldowns.ToArray());
 
+            if (command)
+            {
+                // A command's messages (an import's timeliness checks) are stored; the API's processes run them.
+                options.Durability.DurabilityAgentEnabled = false;
+                options.Durability.EnableRecurringMessages = false;
+                return;
+            }
             options.Schedules.ScheduleRecurring("overdue-digest", digest.Cron, _ => new RunOverdueDigest(), digest.TimeZone);
             options.Schedules.ScheduleRecurring("timeliness-sweep", sweepCron, _ => new SweepDueChecks(), TimeZoneInfo.Utc);
         });
