@@ -40,9 +40,10 @@ if (command is null)
 // Our commands print their result on standard output; JasperFx's own notes ("Searching … for commands") go to standard error.
 if (command is "import" or "token")
     AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+// A command leaves no development cluster running behind it (some commands dispose the host, so ask for it first).
+var cluster = app.Services.GetService<LocalPostgres>();
 var exitCode = await app.RunJasperFxCommands(args);
-// A command leaves no development cluster running behind it (the host, when it ran, has stopped it already).
-if (app.Services.GetService<LocalPostgres>() is { } cluster) await cluster.StopAsync();
+if (cluster is not null) await cluster.StopAsync();
 return exitCode;
 
 /// <summary>The API host; public so that tests can start it with WebApplicationFactory.</summary>
