@@ -76,6 +76,7 @@ public static class EventStore
         {
             if (buildsAsItGoes) critters.DevelopmentEnvironmentName = builder.Environment.EnvironmentName;
             critters.Production.GeneratedCodeMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+            critters.Production.AssertAllPreGeneratedTypesExist = true;
             critters.Production.ResourceAutoCreate = AutoCreate.None;
         });
         var marten = builder.Services.AddMarten(options =>
