@@ -109,13 +109,9 @@ public static class EventStore
             options.OnException<DigestDeliveryFailed>().Or<HttpRequestException>().Or<TaskCanceledException>()
                 .RetryWithCooldown(digest.RetryCooldowns.ToArray());
 
-            if (command)
-            {
-                // A command's messages (an import's timeliness checks) are stored; the API's processes run them.
-                options.Durability.DurabilityAgentEnabled = false;
-                options.Durability.EnableRecurringMessages = false;
-                return;
-            }
+            // A command's messages (an import's timeliness checks) are stored; the API's processes run them. The
+            // schedules below stay declared so that `db-apply` makes their tables too.
+            if (command) options.Durability.DurabilityAgentEnabled = false;
             options.Schedules.ScheduleRecurring("overdue-digest", digest.Cron, _ => new RunOverdueDigest(), digest.TimeZone);
             options.Schedules.ScheduleRecurring("timeliness-sweep", sweepCron, _ => new SweepDueChecks(), TimeZoneInfo.Utc);
         });

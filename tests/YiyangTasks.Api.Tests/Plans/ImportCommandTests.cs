@@ -68,6 +68,7 @@ public class ImportCommandTests
     {
         var database = await TestPostgres.CreateDatabaseAsync(nameof(ImportCommandTests) + "import");
         var settings = ApiProgram.Production(database);
+        settings["Digest__Cron"] = "* * * * *";
         Assert.Equal(0, (await ApiProgram.RunAsync(["db-apply"], settings)).ExitCode);
         var file = Directory.GetFiles(RepositoryFolders.Seeds(AppContext.BaseDirectory)!, "001_*.txt").Single();
 
