@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using JasperFx.CommandLine;
 using JasperFx.Resources;
 using Wolverine.Runtime;
@@ -40,7 +39,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
     private static readonly JsonSerializerOptions Json = ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // fine for a terminal or a file; never embedded in HTML
     });
 
     public override async Task<bool> Execute(ImportInput input)
