@@ -19,11 +19,15 @@ public static class ApiProgram
         }
     }
 
-    /// <summary>Production settings for a command against <paramref name="connectionString"/> (null: none configured).</summary>
+    /// <summary>
+    /// Production settings for a command against <paramref name="connectionString"/> (null: none configured), with a
+    /// connect timeout long enough for a machine busy with other builds (the host's own default is 3 s).
+    /// </summary>
     public static Dictionary<string, string?> Production(string? connectionString) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ConnectionStrings__Marten"] = connectionString,
+        ["ConnectionStrings__Marten"] = connectionString is null ? null
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Timeout = 30 }.ConnectionString,
         ["Auth__SigningKey"] = ApiFactory.SigningKey,
     };
 
