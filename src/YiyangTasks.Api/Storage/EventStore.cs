@@ -54,7 +54,7 @@ public static class EventStore
     public static bool BuildsAsItGoes(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
-    /// <param name="command">For a command (import, db-apply …): Wolverine runs no durability agent and no recurring schedules.</param>
+    /// <param name="command">For a command (import, db-apply …): should Wolverine start (a real import), it runs no durability agent.</param>
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString, bool command = false)
     {
         // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
@@ -94,8 +94,8 @@ public static class EventStore
         var sweepCron = builder.Configuration["Timeliness:SweepCron"] ?? "*/10 * * * *";
         builder.Host.UseWolverine(options =>
         {
-            // Wolverine 6 compiles its generated handler code only with a Roslyn compiler registered.
-            // README.md ("Generated code") says why we compile at run time rather than pre-generate.
+            // Wolverine 6 compiles its generated handler code only with a Roslyn compiler registered: Development and
+            // the tests compile at run time; production loads Internal/Generated (README, "Generated code").
             options.UseRuntimeCompilation();
             options.AutoBuildMessageStorageOnStartup = buildsAsItGoes ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             options.Policies.AutoApplyTransactions();
