@@ -17,9 +17,10 @@ namespace YiyangTasks.Api;
 /// <summary>Everything the host is made of, in one place: its services and background work, then its endpoints.</summary>
 public static class HostComposition
 {
-    public static WebApplicationBuilder AddFollowThrough(this WebApplicationBuilder builder, string connectionString, bool hostCommand)
+    /// <param name="command">The host is built for a command (Program.cs), which starts none of the background work below.</param>
+    public static WebApplicationBuilder AddFollowThrough(this WebApplicationBuilder builder, string connectionString, bool command = false)
     {
-        builder.AddEventStore(connectionString);
+        builder.AddEventStore(connectionString, command);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TaskWrites>();
@@ -39,9 +40,9 @@ public static class HostComposition
         services.AddHealth();
         services.AddApiDocument();
 
-        // Background work, in order: the audit index after Marten's schema, then what time brought while we were down.
-        if (hostCommand) builder.WebHost.UseUrls("http://127.0.0.1:0");
-        else if (builder.Environment.IsDevelopment()) services.AddHostedService<DemoPlans>();
+        // Background work (only when the host runs, never for a command), in order: the audit index after Marten's
+        // schema, then what time brought while we were down.
+        if (builder.Environment.IsDevelopment()) services.AddHostedService<DemoPlans>();
         services.AddHostedService<AuditIndexes>();
         services.AddHostedService<StartupSweep>();
         if (builder.Configuration.GetValue("Digest:CatchUpOnStart", true)) services.AddHostedService<MissedDigestCatchUp>();

@@ -1,25 +1,28 @@
+using JasperFx;
+using Spectre.Console;
 using YiyangTasks.Api;
 using YiyangTasks.Api.Identity;
-using YiyangTasks.Api.Plans;
 using YiyangTasks.Api.Storage;
 
-// Host commands (token, import) take their own arguments; the host's configuration does not read them.
-var hostCommand = args.FirstOrDefault() is TokenCommand.Name or ImportCommand.Name;
-var builder = WebApplication.CreateBuilder(hostCommand ? [] : args);
-if (hostCommand)
+// No argument serves the API. Anything else is a JasperFx command run on the built host without starting
+// it (no web server, no background work): help, describe, db-apply, db-assert, db-patch, projections, codegen,
+// resources, and ours, import and token.
+var command = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+if (command is not null)
 {
     // A command's standard output is its result; the host's few warnings go to standard error.
     builder.Logging.AddFilter(level => level >= LogLevel.Warning);
     builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
-if (args.FirstOrDefault() == TokenCommand.Name)
-    return TokenCommand.Run(args.Skip(1).ToArray(), builder.Configuration, Console.Out, Console.Error);
-
 string connectionString;
 try
 {
-    connectionString = await DatabaseConnection.ResolveAsync(builder);
+    // These never open the database, so they start no development cluster either.
+    connectionString = command is "help" or "?" or "token" or "codegen"
+        ? builder.Configuration[DatabaseConnection.ConfigurationKey] ?? "Host=localhost;Database=unused"
+        : await DatabaseConnection.ResolveAsync(builder);
     builder.AddIdentity();
 }
 catch (InvalidOperationException e)
@@ -28,11 +31,20 @@ catch (InvalidOperationException e)
     return 1;
 }
 
-var app = builder.AddFollowThrough(connectionString, hostCommand).Build().MapFollowThrough();
-
-if (hostCommand) return await ImportCommand.RunAsync(app, args.Skip(1).ToArray());
-await app.RunAsync();
-return 0;
+var app = builder.AddFollowThrough(connectionString, command is not null).Build().MapFollowThrough();
+if (command is null)
+{
+    await app.RunAsync();
+    return 0;
+}
+// Our commands print their result on standard output; JasperFx's own notes ("Searching … for commands") go to standard error.
+if (command is "import" or "token")
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+// A command leaves no development cluster running behind it (some commands dispose the host, so ask for it first).
+var cluster = app.Services.GetService<LocalPostgres>();
+var exitCode = await app.RunJasperFxCommands(args);
+if (cluster is not null) await cluster.StopAsync();
+return exitCode;
 
 /// <summary>The API host; public so that tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

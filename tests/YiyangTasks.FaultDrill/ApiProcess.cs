@@ -11,6 +11,20 @@ public sealed class ApiProcess(string dll, int port, string connectionString, st
 
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
 
+    /// <summary>`dotnet YiyangTasks.Api.dll db-apply`: the schema, as an operator applies it before starting a new version.</summary>
+    public async Task ApplySchemaAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, "db-apply"]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        start.Environment["Auth__SigningKey"] = signingKey;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run db-apply.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"db-apply exited with {process.ExitCode}: {await error}{await output}");
+    }
+
     public async Task<TimeSpan> StartAsync(HttpClient probe)
     {
         var clock = Stopwatch.StartNew();

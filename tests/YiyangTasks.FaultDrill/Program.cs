@@ -34,6 +34,7 @@ var apiA = new ApiProcess(apiDll, LocalPostgres.FreeLoopbackPort(), database, si
 var apiB = new ApiProcess(apiDll, LocalPostgres.FreeLoopbackPort(), database, signingKey);
 try
 {
+    await apiA.ApplySchemaAsync(); // production applies the schema with `db-apply`, not at start (README, "Upgrading")
     await apiA.StartAsync(probe);
     await RegisterPlanAsync(apiA.BaseUrl);
 

@@ -28,8 +28,10 @@ public static class DatabaseConnection
         var server = await LocalPostgres.StartAsync(folder);
         const string database = "yiyangtasks";
         await server.CreateDatabaseAsync(database);
+        builder.Services.AddSingleton(server); // a command (the host not started) stops it in Program.cs
         builder.Services.AddHostedService(_ => new LocalPostgresLifetime(server));
-        Console.Error.WriteLine($"Development database: local PostgreSQL in {folder} on 127.0.0.1:{server.Port}, database {database}");
+        var moved = server.DataDirectory == folder ? "" : $" (the {LocalPostgres.RunAsUser()} OS user cannot enter {folder})";
+        Console.Error.WriteLine($"Development database: local PostgreSQL in {server.DataDirectory}{moved} on 127.0.0.1:{server.Port}, database {database}");
         return server.ConnectionString(database);
     }
 

@@ -50,7 +50,12 @@ public static class EventStore
             if (type.Properties[i].Set is null) type.Properties.RemoveAt(i);
     }
 
-    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString)
+    /// <summary>Development and the tests' Testing environment create the schema and generate code as they go.</summary>
+    public static bool BuildsAsItGoes(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    /// <param name="command">For a command (import, db-apply …): should Wolverine start (a real import), it runs no durability agent.</param>
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString, bool command = false)
     {
         // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
@@ -63,20 +68,36 @@ public static class EventStore
         }.Build();
         builder.Services.AddSingleton(dataSource);
 
-        builder.Services.AddMarten(Configure)
+        // Development and the tests' Testing environment build the schema and the generated code as they go. Elsewhere
+        // (production) `db-apply` applies the schema before the new version starts (README, "Upgrading"), and the
+        // code is the one `codegen write` generated, compiled into this assembly (TypeLoadMode.Static).
+        var buildsAsItGoes = BuildsAsItGoes(builder.Environment);
+        builder.Services.CritterStackDefaults(critters =>
+        {
+            if (buildsAsItGoes) critters.DevelopmentEnvironmentName = builder.Environment.EnvironmentName;
+            critters.Production.GeneratedCodeMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+            critters.Production.AssertAllPreGeneratedTypesExist = true;
+            critters.Production.ResourceAutoCreate = AutoCreate.None;
+        });
+        var marten = builder.Services.AddMarten(options =>
+            {
+                Configure(options);
+                options.AutoCreateSchemaObjects = buildsAsItGoes ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessagingSchema);
+        if (buildsAsItGoes) marten.ApplyAllDatabaseChangesOnStartup();
 
         var digest = new DigestSchedule(builder.Configuration);
         builder.Services.AddSingleton(digest);
         var sweepCron = builder.Configuration["Timeliness:SweepCron"] ?? "*/10 * * * *";
         builder.Host.UseWolverine(options =>
         {
-            // Wolverine 6 compiles its generated handler code only with a Roslyn compiler registered.
-            // README.md ("Generated code") says why we compile at run time rather than pre-generate.
+            // Wolverine 6 compiles its generated handler code only with a Roslyn compiler registered: Development and
+            // the tests compile at run time; production loads Internal/Generated (README, "Generated code").
             options.UseRuntimeCompilation();
+            options.AutoBuildMessageStorageOnStartup = buildsAsItGoes ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Discovery.IncludeAssembly(typeof(EventStore).Assembly);
@@ -88,6 +109,9 @@ public static class EventStore
             options.OnException<DigestDeliveryFailed>().Or<HttpRequestException>().Or<TaskCanceledException>()
                 .RetryWithCooldown(digest.RetryCooldowns.ToArray());
 
+            // A command's messages (an import's timeliness checks) are stored; the API's processes run them. The
+            // schedules below stay declared so that `db-apply` makes their tables too.
+            if (command) options.Durability.DurabilityAgentEnabled = false;
             options.Schedules.ScheduleRecurring("overdue-digest", digest.Cron, _ => new RunOverdueDigest(), digest.TimeZone);
             options.Schedules.ScheduleRecurring("timeliness-sweep", sweepCron, _ => new SweepDueChecks(), TimeZoneInfo.Utc);
         });

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 
 namespace YiyangTasks.Api.Storage;
@@ -49,7 +51,8 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// free loopback port (or reuses one already running there) and waits until it accepts connections.
     /// </summary>
     /// Pass durable = false for throwaway test clusters: fsync off, which is much faster and loses
-    /// nothing a test cares about.
+    /// nothing a test cares about. As root, when the unprivileged user cannot reach the folder, the cluster
+    /// lives in <see cref="ReachableFolderFor"/> instead (see <see cref="DataDirectory"/>).
     public static async Task<LocalPostgres> StartAsync(string dataDirectory, bool durable = true,
         CancellationToken cancellationToken = default)
     {
@@ -57,7 +60,16 @@ public sealed class LocalPostgres : IAsyncDisposable
         dataDirectory = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var runAs = RunAsUser();
-        if (runAs is not null) await RunAsync("chown", ["-R", runAs, dataDirectory], null, cancellationToken);
+        if (runAs is not null)
+        {
+            await RunAsync("chown", ["-R", runAs, dataDirectory], null, cancellationToken);
+            if (!await CanReachAsync(runAs, dataDirectory, cancellationToken))
+            {
+                dataDirectory = ReachableFolderFor(dataDirectory);
+                Directory.CreateDirectory(dataDirectory);
+                await RunAsync("chown", ["-R", runAs, Path.GetDirectoryName(dataDirectory)!], null, cancellationToken);
+            }
+        }
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
@@ -160,6 +172,22 @@ public sealed class LocalPostgres : IAsyncDisposable
         throw new InvalidOperationException("Running as root and no unprivileged user (postgres or nobody) to run PostgreSQL as; set YIYANG_POSTGRES_OS_USER.");
     }
 
+    /// <summary>
+    /// Where a cluster asked for in <paramref name="dataDirectory"/> lives when, as root, the unprivileged user
+    /// cannot enter that folder (a clone under /root, or inside a 0700 folder): one folder per path asked for
+    /// under /var/tmp, which outlives restarts as .data does.
+    /// </summary>
+    public static string ReachableFolderFor(string dataDirectory)
+    {
+        var full = Path.GetFullPath(dataDirectory);
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..12].ToLowerInvariant();
+        return Path.Combine("/var/tmp", $"yiyangtasks-{key}", Path.GetFileName(full));
+    }
+
+    /// <summary>Whether <paramref name="user"/> can enter and write <paramref name="folder"/> (every folder above it included).</summary>
+    private static async Task<bool> CanReachAsync(string user, string folder, CancellationToken cancellationToken) =>
+        await ExitCodeAsync("runuser", ["-u", user, "--", "test", "-w", folder, "-a", "-x", folder], cancellationToken) == 0;
+
     [DllImport("libc", SetLastError = true)]
     private static extern uint geteuid();
 
@@ -210,6 +238,18 @@ public sealed class LocalPostgres : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<int> ExitCodeAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/",
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken));
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
     }
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, string? runAs, CancellationToken cancellationToken)

@@ -178,7 +178,7 @@ public class AuthenticationAndRolesTests(ApiFactory api) : IClassFixture<ApiFact
         }).Build();
         var output = new StringWriter();
         var error = new StringWriter();
-        Assert.Equal(0, TokenCommand.Run(["--role", "liaison", "--unit", CivilAffairs, "--name", "张三", "--days", "7"], configuration, output, error));
+        Assert.Equal(0, TokenCommand.Run(new TokenInput { RoleFlag = "liaison", UnitFlag = CivilAffairs, NameFlag = "张三", DaysFlag = 7 }, configuration, output, error));
         var token = output.ToString().Trim();
         Assert.Equal(3, token.Split('.').Length);
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
@@ -186,8 +186,8 @@ public class AuthenticationAndRolesTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(CivilAffairs, jwt.GetClaim("unit").Value);
         Assert.Equal("张三", jwt.GetClaim("name").Value);
 
-        Assert.Equal(2, TokenCommand.Run(["--role", "liaison"], configuration, output, error));
-        Assert.Equal(2, TokenCommand.Run(["--role", "mayor"], configuration, output, error));
+        Assert.Equal(2, TokenCommand.Run(new TokenInput { RoleFlag = "liaison" }, configuration, output, error));
+        Assert.Equal(2, TokenCommand.Run(new TokenInput { RoleFlag = "mayor" }, configuration, output, error));
         Assert.Contains("--unit", error.ToString());
         _ = api.Services.GetRequiredService<TokenIssuer>();
     }

@@ -27,9 +27,27 @@ public sealed class ApiProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public TokenIssuer Tokens { get; } = new(new AuthSettings(SigningKey, "yiyangtasks", "yiyangtasks-api", null), TimeProvider.System);
 
+    /// <summary>`dotnet YiyangTasks.Api.dll db-apply`: production applies the schema before it starts (README, "Upgrading").</summary>
+    private static async Task ApplySchemaAsync(string dll, string connectionString)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, "db-apply"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        start.Environment["Auth__SigningKey"] = SigningKey;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run db-apply.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"db-apply exited with {process.ExitCode}: {await error}{await output}");
+    }
+
     public static async Task<ApiProcess> StartAsync(string repository, string connectionString, string logFile)
     {
         var dll = await BuildAsync(repository);
+        await ApplySchemaAsync(dll, connectionString);
         var port = YiyangTasks.Api.Storage.LocalPostgres.FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet")
         {
