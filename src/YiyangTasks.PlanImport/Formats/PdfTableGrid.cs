@@ -30,11 +30,9 @@ internal sealed class PdfTableGrid
     {
         var vertical = new List<Rule>();
         var horizontal = new List<Rule>();
-        foreach (var path in page.Paths.Where(p => !p.IsClipping))
-        foreach (var subpath in path)
+        foreach (var (path, subpath) in page.Paths.Where(p => !p.IsClipping).SelectMany(p => p.Select(s => (p, s))))
         {
-            var box = subpath.GetBoundingRectangle();
-            if (box is not { } b) continue;
+            if (subpath.GetBoundingRectangle() is not { } b) continue;
             if (b.Width < Thin && b.Height > Thin) vertical.Add(new Rule((b.Left + b.Right) / 2, b.Bottom, b.Top));
             else if (b.Height < Thin && b.Width > Thin) horizontal.Add(new Rule((b.Bottom + b.Top) / 2, b.Left, b.Right));
             else if (path.IsStroked && b.Width > Thin && b.Height > Thin)

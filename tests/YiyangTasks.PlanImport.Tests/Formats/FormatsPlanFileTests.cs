@@ -82,7 +82,7 @@ public class FormatsPlanFileTests
         {
             using var stream = new MemoryStream();
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, true))
-                using (var writer = new StreamWriter(zip.CreateEntry(entry).Open())) writer.Write("<x/>");
+            using (var writer = new StreamWriter(zip.CreateEntry(entry).Open())) writer.Write("<x/>");
             return stream.ToArray();
         }
 

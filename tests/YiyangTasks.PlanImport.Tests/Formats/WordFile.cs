@@ -21,7 +21,8 @@ public sealed class WordFile
             definition.Append(new Level(
                 new StartNumberingValue { Val = 1 },
                 new NumberingFormat { Val = new EnumValue<NumberFormatValues>(new NumberFormatValues(levels[i].Format)) },
-                new LevelText { Val = levels[i].Text }) { LevelIndex = i });
+                new LevelText { Val = levels[i].Text })
+            { LevelIndex = i });
         lists.Add(definition);
         instances.Add(new NumberingInstance(new AbstractNumId { Val = id }) { NumberID = id });
         return id;
@@ -32,7 +33,8 @@ public sealed class WordFile
     {
         var id = instances.Count + 1;
         instances.Add(new NumberingInstance(new AbstractNumId { Val = instances[numId - 1].AbstractNumId!.Val },
-            new LevelOverride(new StartOverrideNumberingValue { Val = start }) { LevelIndex = level }) { NumberID = id });
+            new LevelOverride(new StartOverrideNumberingValue { Val = start }) { LevelIndex = level })
+        { NumberID = id });
         return id;
     }
 
