@@ -146,17 +146,29 @@ public static class DivisionSheet
     private static Stylesheet Styles()
     {
         static Fill Solid(string argb) => new(new PatternFill(new ForegroundColor { Rgb = argb }) { PatternType = PatternValues.Solid });
-        static CellFormat Format(uint font, uint fill, bool wrap, bool quoted = false) => new(new Alignment { WrapText = wrap, Vertical = VerticalAlignmentValues.Top })
-        {
-            FontId = font, FillId = fill, BorderId = 0, FormatId = 0, ApplyFont = font > 0, ApplyFill = fill > 0, ApplyAlignment = true,
-            QuotePrefix = quoted ? true : null,
-        };
+        static CellFormat Format(uint font, uint fill, bool wrap, bool quoted = false) =>
+            new(new Alignment { WrapText = wrap, Vertical = VerticalAlignmentValues.Top })
+            {
+                FontId = font,
+                FillId = fill,
+                BorderId = 0,
+                FormatId = 0,
+                ApplyFont = font > 0,
+                ApplyFill = fill > 0,
+                ApplyAlignment = true,
+                QuotePrefix = quoted ? true : null,
+            };
+        const string font = "等线";
         return new Stylesheet(
-            new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }),
-                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" })),
+            new Fonts(
+                new Font(new FontSize { Val = 11 }, new FontName { Val = font }),
+                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = font })),
             // Fills 0 and 1 are reserved by the format (none, gray125); 2 is the header, 3 a row with warnings.
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                Solid("FFD9E1F2"), Solid("FFFFEB9C")),
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                Solid("FFD9E1F2"),
+                Solid("FFFFEB9C")),
             new Borders(new Border()),
             new CellStyleFormats(new CellFormat()),
             new CellFormats(
