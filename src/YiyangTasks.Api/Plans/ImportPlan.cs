@@ -163,7 +163,8 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
                 unknown.Add(name);
                 return name.Trim();
             }).Distinct().ToArray();
-            var leads = Resolve(task.LeadUnits);
+            // A task only a placeholder answers for (各试点县区政府、各管理区、开发区负责) is led by that group until the office names units.
+            var leads = Resolve(task.LeadUnits.Count > 0 ? task.LeadUnits : task.GroupParties);
             var cooperating = Resolve(task.CooperatingUnits).Where(u => !leads.Contains(u)).ToArray();
             foreach (var name in unknown.Select(n => n.Trim()).Distinct())
             {

@@ -128,7 +128,11 @@ internal static class AnnotatedItemReader
             }
             else if (c is '）' or ')' or '〕' or '】' && depth > 0 && --depth == 0 && open >= 0 && k - open < LongestAnnotation)
             {
-                if (ClosesSentences(text, open, k) && ResponsibilityReader.ReadBracket(text[(open + 1)..k]) is { } r) found.Add(r);
+                // A bare list of units (（国家卫生健康委、民政部）) counts only as the item's last bracket: inside the text,
+                // 依托县级医院（县人民医院）。 names a place, not who answers.
+                var isLast = text.AsSpan(k + 1).TrimStart(" \u3000。；;").IsEmpty;
+                var words = text[(open + 1)..k];
+                if (ClosesSentences(text, open, k) && (isLast ? ResponsibilityReader.ReadBracket(words) : ResponsibilityReader.Read(words)) is { } r) found.Add(r);
             }
         }
         return found.Count == 0 ? null : Responsibility.Combine(found);
