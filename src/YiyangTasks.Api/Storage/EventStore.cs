@@ -52,16 +52,14 @@ public static class EventStore
 
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString)
     {
-        // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (settings.Timeout == 15) settings.Timeout = 3;
-        // Our sessions set no connection state, so a pooled connection need not be reset (DISCARD ALL) on each checkout.
-        settings.NoResetOnClose = true;
-        var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString)
+        // One data source for the whole process, bounded (ConnectionBudget); built by the container so that it is
+        // disposed, closing its idle connections, when the host stops.
+        var settings = ConnectionBudget.Apply(connectionString);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString)
         {
-            Name = "yiyangtasks",
-        }.Build();
-        builder.Services.AddSingleton(dataSource);
+            Name = ConnectionBudget.ApplicationName,
+        }.Build());
+        builder.Services.AddSingleton<StreamTurns>();
 
         builder.Services.AddMarten(Configure)
             .UseNpgsqlDataSource()
