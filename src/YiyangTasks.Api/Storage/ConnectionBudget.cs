@@ -15,12 +15,12 @@ public static class ConnectionBudget
     public const int MaxPoolSize = 20;
 
     /// <summary>
-    /// Seconds a command waits to open a connection: for a free pool slot while all are busy (writers on one task
-    /// queue on its row lock, each holding a connection, so a burst on one task can fill the pool for seconds),
-    /// or for a server that does not answer. A stopped server refuses at once, so an outage still answers 503 quickly.
-    /// Npgsql's default is 15.
+    /// Seconds a command waits to open a connection: for a free pool slot while all are busy, or for a server that
+    /// does not answer (Npgsql's default). Writers wait for a slot rather than fail: a burst of writes, or the first
+    /// writes of a process while it compiles its generated code, can keep every slot busy for seconds. A stopped
+    /// server refuses at once, so an outage still answers 503 quickly.
     /// </summary>
-    public const int Timeout = 10;
+    public const int Timeout = 15;
 
     /// <summary>The name the process's sessions carry in pg_stat_activity.</summary>
     public const string ApplicationName = "yiyangtasks";
