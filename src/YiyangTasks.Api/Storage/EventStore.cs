@@ -57,16 +57,14 @@ public static class EventStore
     /// <param name="command">For a command (import, db-apply …): should Wolverine start (a real import), it runs no durability agent.</param>
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, string connectionString, bool command = false)
     {
-        // Fail fast while the database is down (the API answers 503), rather than hang for the default 15 s.
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (settings.Timeout == 15) settings.Timeout = 3;
-        // Our sessions set no connection state, so a pooled connection need not be reset (DISCARD ALL) on each checkout.
-        settings.NoResetOnClose = true;
-        var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString)
+        // One data source for the whole process, bounded (ConnectionBudget); built by the container so that it is
+        // disposed, closing its idle connections, when the host stops.
+        var settings = ConnectionBudget.Apply(connectionString);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString)
         {
-            Name = "yiyangtasks",
-        }.Build();
-        builder.Services.AddSingleton(dataSource);
+            Name = ConnectionBudget.ApplicationName,
+        }.Build());
+        builder.Services.AddSingleton<StreamTurns>();
 
         // Development and the tests' Testing environment build the schema and the generated code as they go. Elsewhere
         // (production) `db-apply` applies the schema before the new version starts (README, "Upgrading"), and the

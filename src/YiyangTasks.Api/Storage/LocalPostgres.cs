@@ -94,7 +94,7 @@ public sealed class LocalPostgres : IAsyncDisposable
 
         // A cluster started again comes back on its last port when it can, so its clients reconnect by themselves.
         port = running is int last && IsFree(last) ? last : FreeLoopbackPort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";  // max_connections: the default, 100
         if (!durable) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],

@@ -18,7 +18,7 @@ namespace YiyangTasks.Api.Tasks;
 /// on the fresh state; with If-Match it is the client's 409. A repeated Idempotency-Key answers as the first time.
 /// </summary>
 public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes, TimelinessPolicy timeliness,
-    Reports.ReportCache reports, TimeProvider clock, ILogger<TaskWrites> logger)
+    Reports.ReportCache reports, TimeProvider clock, Storage.StreamTurns turns, ILogger<TaskWrites> logger)
 {
     private const int Attempts = 40;
 
@@ -53,7 +53,9 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
         {
             try
             {
-                if (await TryAsync(attempt) is { } answer) return answer;
+                // One writer per task at a time in this process: the others wait here without holding a connection.
+                await using (await turns.TakeAsync(streamKey, http.RequestAborted))
+                    if (await TryAsync(attempt) is { } answer) return answer;
             }
             catch (Exception e) when (IsConcurrencyConflict(e))
             {

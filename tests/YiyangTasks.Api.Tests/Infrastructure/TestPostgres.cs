@@ -8,6 +8,7 @@ namespace YiyangTasks.Api.Tests.Infrastructure;
 /// The one PostgreSQL server the whole test run shares, found in this order: the connection string in
 /// YIYANG_TEST_DB; else a Testcontainers PostgreSQL when a Docker engine answers; else a throwaway
 /// cluster of our own (LocalPostgres) in a temp folder. Each test class gets its own database in it.
+/// YIYANG_TEST_REQUIRE_DOCKER=1 (set by .ci/run when it has an engine) turns the fallback into an error.
 /// </summary>
 public static class TestPostgres
 {
@@ -57,12 +58,25 @@ public static class TestPostgres
                 Source = "Testcontainers";
                 return container.GetConnectionString();
             }
-            catch (Exception e)
+            catch (Exception e) when (Environment.GetEnvironmentVariable("YIYANG_TEST_REQUIRE_DOCKER") != "1")
             {
                 Console.Error.WriteLine($"Docker did not give us a PostgreSQL ({e.GetType().Name}: {e.Message}); using a local cluster.");
             }
         }
 
+        if (Environment.GetEnvironmentVariable("YIYANG_TEST_REQUIRE_DOCKER") == "1")
+            throw new InvalidOperationException("YIYANG_TEST_REQUIRE_DOCKER=1 but no Docker engine answers (DOCKER_HOST or /var/run/docker.sock).");
+        var local = await StartLocalClusterAsync();
+        Source = $"local cluster in {local.DataDirectory}";
+        return local.ConnectionString();
+    }
+
+    /// <summary>
+    /// The fallback without Docker: a throwaway cluster of our own in a temp folder (fsync off), stopped and removed
+    /// when the test process exits. Public so that its own test runs it even where Docker answers.
+    /// </summary>
+    public static async Task<LocalPostgres> StartLocalClusterAsync()
+    {
         await RemoveClustersOfEndedRunsAsync();
         var folder = Path.Combine(Path.GetTempPath(), $"yiyang-tests-{Environment.ProcessId}-{Guid.NewGuid():N}", "data");
         var server = await LocalPostgres.StartAsync(folder, durable: false);
@@ -71,8 +85,7 @@ public static class TestPostgres
             server.StopAsync().GetAwaiter().GetResult();
             try { Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         };
-        Source = $"local cluster in {folder}";
-        return server.ConnectionString();
+        return server;
     }
 
     /// <summary>
