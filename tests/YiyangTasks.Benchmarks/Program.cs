@@ -46,7 +46,7 @@ public static class BenchmarkProgram
         await using var postgres = await LocalPostgres.StartAsync(Path.Combine(Path.GetTempPath(), "yiyang-bench-pg"), durable);
         var database = $"bench_{scale.Name}_{stamp.Replace('-', '_')}";
         await postgres.CreateDatabaseAsync(database);
-        var connection = new NpgsqlConnectionStringBuilder(postgres.ConnectionString(database)) { MaxPoolSize = 200 };
+        var connection = new NpgsqlConnectionStringBuilder(postgres.ConnectionString(database)) { MaxPoolSize = 64 }; // the cluster keeps PostgreSQL's default max_connections (100); pgbench takes up to 32 beside it
         try
         {
             await using var store = DocumentStore.For(o =>
