@@ -33,6 +33,7 @@ public static class PlanDocumentParser
         var header = PlanHeaderReader.Read(lines);
         var (tasks, warnings) = TaskList(lines);
         tasks = FirstListedLeads(text, lines, tasks);
+        tasks = StandingParty.Apply(tasks);
         warnings.AddRange(DeclaredCount.Check(lines, tasks));
         if (tasks.Count == 0) warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, "no numbered task list with responsible units was found"));
         else warnings.AddRange(Numbering(tasks, out tasks));

@@ -243,3 +243,37 @@ public class GenreConventionTests
         Assert.DoesNotContain("各县市区", plan.Tasks[2].Text);
     }
 }
+
+/// <summary>A party named once for every later task (以下均需…落实，不再列出 / 均涉及…，不再做分工，下同).</summary>
+public class StandingPartyTests
+{
+    [Fact]
+    public void A_party_every_later_task_needs_is_named_once_and_kept_on_each_task()
+    {
+        var plan = PlanDocumentParser.Parse(string.Join("\n",
+            "一、深化放管服改革",
+            "（一）建立健全养老服务综合监管制度。制定关于加强养老服务综合监管的意见。（民政部、国家发展改革委、市场监管总局等按职责分工负责，地方各级人民政府负责落实。以下均需地方各级人民政府落实，不再列出）",
+            "（二）推动解决养老服务机构融资问题。鼓励商业银行向民办养老机构发放抵押贷款。（银保监会、人民银行牵头，民政部、自然资源部参与）",
+            "（三）扩大养老服务产业相关企业债券发行规模。（国家发展改革委负责）"));
+
+        Assert.Equal(3, plan.Tasks.Count);
+        Assert.Equal(["民政部", "国家发展改革委", "市场监管总局"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["地方各级人民政府"], plan.Tasks[0].GroupParties);
+        Assert.Equal(["银保监会", "人民银行"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["民政部", "自然资源部"], plan.Tasks[1].CooperatingUnits);
+        Assert.Equal(["地方各级人民政府"], plan.Tasks[1].GroupParties);
+        Assert.Equal(["地方各级人民政府"], plan.Tasks[2].GroupParties);
+    }
+
+    [Fact]
+    public void A_party_no_later_bracket_repeats_because_it_says_down_the_same()
+    {
+        var plan = PlanDocumentParser.Parse(string.Join("\n",
+            "（一）加强市场体系建设。推进高标准市场体系建设。〔责任单位：省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕",
+            "（二）优化市场准入环境。实施市场准入负面清单制度。〔责任单位：省市场监管局〕"));
+
+        Assert.Equal(2, plan.Tasks.Count);
+        Assert.Equal(["省发展改革委", "省市场监管局"], plan.Tasks[0].LeadUnits);
+        Assert.All(plan.Tasks, t => Assert.Equal(["相关市（州）人民政府"], t.GroupParties));
+    }
+}
