@@ -39,3 +39,32 @@ public class DeadlineTests
         Assert.Empty(DeadlineReader.Read(text));
     }
 }
+
+/// <summary>A table's deadline cell (完成时限), where a bare date is a deadline too.</summary>
+public class DeadlineCellTests
+{
+    [Theory]
+    [InlineData("2024年6月", "2024-06-30", "2024年6月")]
+    [InlineData("2025年", "2025-12-31", "2025年")]
+    [InlineData(" 2023年9月。", "2023-09-30", "2023年9月")]
+    [InlineData("2024年12月底前", "2024-12-31", "2024年12月底前")]
+    public void A_date_alone_in_a_deadline_cell_is_the_deadline(string cell, string date, string words)
+    {
+        var deadline = Assert.Single(DeadlineReader.ReadCell(cell));
+
+        Assert.Equal(DateOnly.Parse(date), deadline.Date);
+        Assert.Equal(words, deadline.Words);
+    }
+
+    [Fact]
+    public void A_range_in_a_deadline_cell_does_not_make_its_start_a_deadline()
+    {
+        Assert.DoesNotContain(DeadlineReader.ReadCell("2024年1月至2024年12月"), d => d.Date == new DateOnly(2024, 1, 31));
+    }
+
+    [Fact]
+    public void Words_without_a_date_in_a_deadline_cell_are_no_dated_deadline()
+    {
+        Assert.Empty(DeadlineReader.ReadCell("长期坚持"));
+    }
+}

@@ -36,6 +36,19 @@ public static class DeadlineReader
         return found;
     }
 
+    /// <summary>The deadlines of a table's deadline cell (完成时限). There a bare date is one too: 2024年6月 and 2025年 mean
+    /// by the end of that month or year, as 2024年6月底前 would; a cell with a second date (a range, two stages) is read as
+    /// running text.</summary>
+    public static IReadOnlyList<WrittenDeadline> ReadCell(string cell)
+    {
+        var read = Read(cell);
+        if (read.Count > 0) return read;
+        var trimmed = cell.Trim().TrimEnd('。', '.');
+        var years = Enumerable.Range(0, Math.Max(0, trimmed.Length - 4)).Count(i => IsYearAt(trimmed, i, out _, out _));
+        if (years != 1 || !IsYearAt(trimmed, 0, out _, out _)) return read;
+        return Read("到" + trimmed) is [var only] ? [only with { Words = only.Words[1..] }] : read;
+    }
+
     /// <summary>Words that say when without a date (长期坚持, 每年底前, 3个月内), as deadline cells and annotations write them.</summary>
     internal static bool IsTimeWords(string text)
     {

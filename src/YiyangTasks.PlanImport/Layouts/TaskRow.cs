@@ -38,7 +38,7 @@ internal sealed class TaskRow(int firstLine)
         // A spreadsheet's deadline column often holds a plain date (2026-12-31, 2026/6/30) rather than words.
         IReadOnlyList<WrittenDeadline> deadlines = IsoDate(deadlineCell) is { } date
             ? [new WrittenDeadline(date, deadlineCell)]
-            : DeadlineReader.Read(deadlineCell.Length > 0 ? deadlineCell : text);
+            : deadlineCell.Length > 0 ? DeadlineReader.ReadCell(deadlineCell) : DeadlineReader.Read(text);
         if (deadlineCell.Length > 0 && deadlines.Count == 0) deadlines = DeadlineReader.Read(text);
         var relative = deadlineCell.Length > 0 && deadlines.Count == 0 ? deadlineCell : responsibility.TimeWords;
 
