@@ -277,3 +277,45 @@ public class StandingPartyTests
         Assert.All(plan.Tasks, t => Assert.Equal(["相关市（州）人民政府"], t.GroupParties));
     }
 }
+
+/// <summary>Shapes of the held-out documents: a plan copied onto one line, and sub-items under one bracket.</summary>
+public class HeldOutShapeTests
+{
+    [Fact]
+    public void A_plan_whose_line_breaks_were_lost_is_read_item_by_item()
+    {
+        var filler = string.Concat(Enumerable.Repeat("各责任单位要尽快制定具体落实方案，明确时间节点。", 8));
+        var plan = PlanDocumentParser.Parse(
+            $"××省人民政府关于明确2023年重点工作责任单位的通知 {filler} 一、加快提振市场信心 (一)全面促进消费增长。 " +
+            "1.把恢复和扩大消费摆在优先位置。(省商务厅、财政厅等相关部门按职责分工负责) " +
+            "2.落实好提振市场信心措施。(省发展改革委牵头,省商务厅、财政厅等相关部门按职责分工负责) " +
+            "3.激活房地产市场。(省住房城乡建设厅负责)");
+
+        Assert.Equal([1, 2, 3], plan.Tasks.Select(t => t.Number));
+        Assert.Equal(["省商务厅", "财政厅"], plan.Tasks[0].LeadUnits);
+        Assert.Equal(["省发展改革委"], plan.Tasks[1].LeadUnits);
+        Assert.Equal(["省商务厅", "财政厅"], plan.Tasks[1].CooperatingUnits);
+        Assert.Equal(["省住房城乡建设厅"], plan.Tasks[2].LeadUnits);
+    }
+
+    [Fact]
+    public void Sub_items_closed_by_one_bracket_of_their_own_are_one_task()
+    {
+        var plan = PlanDocumentParser.Parse(string.Join("\n",
+            "(一)“一案三制”建设",
+            "1.完善应急预案体系",
+            "(1)加强应急预案管理，规范应急预案编制、审批、发布。",
+            "(2)推进政府及其部门应急预案“精编化”。",
+            "(3)加强应急预案演练。",
+            "(责任单位:市应急管理局、市公安局)",
+            "2.健全应急管理体制",
+            "(1)完善统一领导、综合协调的应急管理体制。",
+            "(2)加强基层应急管理组织建设。",
+            "(责任单位:市应急管理局)"));
+
+        Assert.Equal([1, 2], plan.Tasks.Select(t => t.Number));
+        Assert.Equal(["市应急管理局", "市公安局"], plan.Tasks[0].LeadUnits);
+        Assert.Contains("加强应急预案演练", plan.Tasks[0].Text);
+        Assert.Equal(["市应急管理局"], plan.Tasks[1].LeadUnits);
+    }
+}

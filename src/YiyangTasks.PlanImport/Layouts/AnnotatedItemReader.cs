@@ -48,9 +48,10 @@ internal static class AnnotatedItemReader
     private static List<Item> Items(IReadOnlyList<DocumentLine> lines)
     {
         var items = new List<Item>();
+        var absorbedUntil = -1;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].Marker is null) continue;
+            if (lines[i].Marker is null || i <= absorbedUntil) continue;
             var text = new StringBuilder(lines[i].Body);
             var last = i;
             var closed = EndsInAnnotation(text.ToString());
@@ -74,11 +75,49 @@ internal static class AnnotatedItemReader
                 last = j;
                 closed = EndsInAnnotation(Tail(text));
             }
+            if (!closed && SubItemsUnderOneBracket(lines, i, last + 1) is var end and >= 0)
+            {
+                for (var k = last + 1; k <= end; k++)
+                    if (!lines[k].IsBlank) text.Append(lines[k].Text);
+                last = absorbedUntil = end;
+            }
             var whole = text.ToString();
             var responsibility = Annotations(whole) ?? InlineAnnotation(whole) ?? TrailingLabels(whole);
             items.Add(new Item(lines[i], lines[last].Number, whole, responsibility));
         }
         return items;
+    }
+
+    // 1.完善应急预案体系 / (1)… (2)… (4)… / (责任单位:…) on a line of its own: the bracket after the sub-items assigns the
+    // whole item (运城 2017 责任分解). The line of that bracket, or -1 when the sub-items are not closed that way.
+    private static int SubItemsUnderOneBracket(IReadOnlyList<DocumentLine> lines, int item, int from)
+    {
+        // Only where no sub-item has a bracket of its own, and there are several: a single sub-item whose bracket broke
+        // onto the next line (茂名's stray breaks) is that sub-item's.
+        var parent = lines[item].Marker!.Kind;
+        MarkerKind? sub = null;
+        var subItems = 0;
+        for (var k = from; k < lines.Count && k < from + 40; k++)
+        {
+            var line = lines[k];
+            if (line.IsBlank) continue;
+            if (PlanText.IsStop(line)) return -1;
+            if (line.Marker is { } m)
+            {
+                if (m.Kind == parent || sub is { } known && m.Kind != known) return -1;
+                sub = m.Kind;
+                subItems++;
+            }
+            else if (subItems >= 2 && IsBracketAlone(line.Text)) return k;
+            if (EndsInAnnotation(line.Text)) return -1;
+        }
+        return -1;
+    }
+
+    private static bool IsBracketAlone(string text)
+    {
+        var t = text.AsSpan().TrimEnd(" 。；;.\u3000");
+        return t.Length > 2 && t[0] is '（' or '(' or '〔' or '【' && MatchingOpen(t, t.Length - 1) == 0 && EndAnnotation(text) is not null;
     }
 
     // The last line of the next few unmarked lines that ends in an annotation, or -1.

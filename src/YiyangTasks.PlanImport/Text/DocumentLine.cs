@@ -15,11 +15,39 @@ internal sealed record DocumentLine(int Number, string Raw, string Text, string 
         foreach (var range in text.AsSpan().EnumerateLines())
         {
             number++;
-            var raw = range.ToString();
-            var cleaned = Clean(raw);
-            lines.Add(new DocumentLine(number, raw, cleaned, IndentOf(raw), ItemMarker.Read(cleaned)));
+            foreach (var raw in RunOnItems(range.ToString()))
+            {
+                var cleaned = Clean(raw);
+                lines.Add(new DocumentLine(number, raw, cleaned, IndentOf(raw), ItemMarker.Read(cleaned)));
+            }
         }
         return ResolveTentative(lines);
+    }
+
+    // Pages copied from a site sometimes lose their line breaks: the whole plan on one line, items apart by a space
+    // only (…圆满完成。 一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复…). A long line with two or more items
+    // starting after a space is split there; the pieces keep the physical line's number. Table rows (tabs) stay whole.
+    private const int RunOnLength = 300;
+
+    private static IEnumerable<string> RunOnItems(string raw)
+    {
+        if (raw.Length < RunOnLength || raw.Contains('\t')) return [raw];
+        var starts = new List<int>();
+        for (var k = 1; k < raw.Length - 2; k++)
+        {
+            if (raw[k] is not (' ' or '\u3000') || raw[k + 1] is ' ' or '\u3000') continue;
+            if (ItemMarker.Read(raw[(k + 1)..Math.Min(raw.Length, k + 12)]) is { Tentative: false }) starts.Add(k + 1);
+        }
+        if (starts.Count < 2) return [raw];
+        var pieces = new List<string>(starts.Count + 1);
+        var from = 0;
+        foreach (var start in starts)
+        {
+            pieces.Add(raw[from..start]);
+            from = start;
+        }
+        pieces.Add(raw[from..]);
+        return pieces;
     }
 
     // 11.121人才梯队 is item 11 where item 10 came before it (or, for 1.120急救, where a 2 follows); 1.5倍 elsewhere is a number.
