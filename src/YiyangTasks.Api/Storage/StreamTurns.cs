@@ -31,12 +31,7 @@ public sealed class StreamTurns
         return new Held(this, streamKey, turn);
     }
 
-    /// <summary>Streams with a writer or a waiting writer now (the map forgets a stream when its last writer leaves).</summary>
-    public int Busy
-    {
-        get { lock (_turns) return _turns.Count; }
-    }
-
+    // The map forgets a stream when its last writer leaves, so it holds only the streams being written now.
     private void Leave(string streamKey, Turn turn, bool held)
     {
         lock (_turns)
