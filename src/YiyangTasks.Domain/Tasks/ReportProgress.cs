@@ -34,10 +34,12 @@ public sealed record ReportProgress(
             return Decision.Refuse("percent-out-of-range", "Percent done is between 0 and 100.");
         if (Supersedes is { } earlier)
         {
-            var report = task.Reports.FirstOrDefault(r => r.ReportId == earlier);
-            if (report is null || report.Unit != Unit)
-                return Decision.Refuse("superseded-report-unknown", $"{Unit} has no report {earlier} on task {task.Number} to correct.");
-            if (report.Superseded)
+            // The task keeps the report in force per unit and period and the one it replaced: a report replaced longer
+            // ago is no longer one the task knows.
+            var report = task.Reports.FirstOrDefault(r => r.ReportId == earlier && r.Unit == Unit);
+            if (report is null && !task.Reports.Any(r => r.Replaced == earlier && r.Unit == Unit))
+                return Decision.Refuse("superseded-report-unknown", $"{Unit} has no report {earlier} in force on task {task.Number} to correct.");
+            if (report is null || report.Superseded)
                 return Decision.Refuse("report-already-superseded", $"Report {earlier} was already corrected; correct the latest version instead.");
         }
         return Decision.Accept(new ProgressReported(ReportId, Unit, PeriodStart, PeriodEnd, Status, PercentDone, Narrative,

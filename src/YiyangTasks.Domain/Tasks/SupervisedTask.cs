@@ -22,10 +22,18 @@ public enum TaskStatus
 /// <summary>A lead unit's acknowledgement: when and by whom.</summary>
 public sealed record Acknowledgement(string Unit, Actor By, DateTimeOffset At);
 
-/// <summary>A progress report as the task keeps it; superseded once a correction names it.</summary>
-public sealed record ProgressReport(
+/// <summary>
+/// The report in force for one unit and period (报告期): a later report for the same period, or a correction, replaces it.
+/// The period counts as reported from <paramref name="FirstReportedAt"/> whatever replaced it since.
+/// </summary>
+/// <param name="Superseded">A correction filed for another period named this report: the period stays reported, with no report in force.</param>
+/// <param name="Replaced">The report this one replaced for the period, if any: a second correction of it is refused as already superseded.</param>
+public sealed record PeriodReport(
     Guid ReportId, string Unit, DateOnly PeriodStart, DateOnly PeriodEnd, ProgressStatus Status, int PercentDone,
-    DateTimeOffset ReportedAt, bool Superseded);
+    DateTimeOffset ReportedAt, DateTimeOffset FirstReportedAt, bool Superseded, Guid? Replaced)
+{
+    public bool IsFor(string unit, DateOnly start, DateOnly end) => Unit == unit && PeriodStart == start && PeriodEnd == end;
+}
 
 /// <summary>A completion report waiting for the office's review.</summary>
 public sealed record PendingCompletion(string Unit, string Summary, DateTimeOffset ReportedAt);
@@ -36,18 +44,51 @@ public sealed record PendingExtension(Guid RequestId, string Unit, DateOnly Requ
 /// <summary>A finding of the supervision group.</summary>
 public sealed record SupervisionFinding(SupervisionRating Rating, string Notes, DateTimeOffset At);
 
+/// <summary>How many findings rated the task's work good (良好), fair (一般), poor (较差).</summary>
+public sealed record RatingCounts(int Good = 0, int Fair = 0, int Poor = 0)
+{
+    public int Of(SupervisionRating rating) => rating switch
+    {
+        SupervisionRating.Good => Good,
+        SupervisionRating.Fair => Fair,
+        _ => Poor,
+    };
+
+    public RatingCounts Add(SupervisionRating rating) => rating switch
+    {
+        SupervisionRating.Good => this with { Good = Good + 1 },
+        SupervisionRating.Fair => this with { Fair = Fair + 1 },
+        _ => this with { Poor = Poor + 1 },
+    };
+}
+
+/// <summary>How many admonishments (or escalations) on the task named a unit.</summary>
+public sealed record UnitCount(string Unit, int Count);
+
 /// <summary>A lapse time brought: an acknowledgement overdue, a report missed, a deadline missed.</summary>
-public sealed record Lapse(LapseKind Kind, string? Unit, DateOnly DueOn, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateTimeOffset DetectedAt);
+public sealed record Lapse(LapseKind Kind, string? Unit, DateOnly DueOn, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateTimeOffset DetectedAt)
+{
+    /// <summary>
+    /// The obligation a lapse is recorded for, once: an acknowledgement per unit, a report per unit and period, a deadline
+    /// per date (an extension granted after a missed deadline sets a new date that can lapse in its turn).
+    /// </summary>
+    public bool IsFor(LapseKind kind, string? unit, DateOnly dueOn, DateOnly? periodStart, DateOnly? periodEnd) => Kind == kind && kind switch
+    {
+        LapseKind.AcknowledgementOverdue => Unit == unit,
+        LapseKind.ReportMissed => Unit == unit && PeriodStart == periodStart && PeriodEnd == periodEnd,
+        _ => DueOn == dueOn,
+    };
+}
 
 /// <summary>The kinds of lapse.</summary>
 public enum LapseKind { AcknowledgementOverdue, ReportMissed, DeadlineMissed }
 
-/// <summary>An admonishment or escalation: which units, why, when.</summary>
-public sealed record UnitSanction(IReadOnlyList<string> Units, string Reason, DateTimeOffset At);
-
 /// <summary>
 /// A numbered task of a plan under supervision (督办任务): the aggregate of one event stream, keyed by
-/// plan id and number. It only folds events; the commands' decisions read it.
+/// plan id and number. It only folds events; the commands' decisions read it. It keeps what decisions and the
+/// timeliness rules need, not the history: the report in force per unit and period, counts, the latest finding, open
+/// obligations, so that a task costs the same to load and store on its first day and in its third year. The history is
+/// the event stream's (<see cref="TaskRecord"/>).
 /// </summary>
 public sealed record SupervisedTask
 {
@@ -64,14 +105,27 @@ public sealed record SupervisedTask
     public DateTimeOffset AssignedAt { get; init; }
     public TaskStatus Status { get; init; }
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
-    public IReadOnlyList<ProgressReport> Reports { get; init; } = [];
+
+    /// <summary>The report in force for each unit and period reported (see <see cref="PeriodReport"/>).</summary>
+    public IReadOnlyList<PeriodReport> Reports { get; init; } = [];
+
+    /// <summary>How many progress reports the task received, corrections included.</summary>
+    public int ReportCount { get; init; }
+
     public PendingCompletion? PendingCompletion { get; init; }
     public int CompletionRejections { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public IReadOnlyList<PendingExtension> PendingExtensions { get; init; } = [];
-    public IReadOnlyList<SupervisionFinding> Findings { get; init; } = [];
-    public IReadOnlyList<UnitSanction> Admonishments { get; init; } = [];
-    public IReadOnlyList<UnitSanction> Escalations { get; init; } = [];
+    public RatingCounts Ratings { get; init; } = new();
+    public SupervisionFinding? LatestFinding { get; init; }
+
+    /// <summary>Each unit an admonishment (效能告诫) named, and how many did.</summary>
+    public IReadOnlyList<UnitCount> Admonished { get; init; } = [];
+
+    /// <summary>Each unit an escalation to accountability (问责) named, and how many did.</summary>
+    public IReadOnlyList<UnitCount> Escalated { get; init; } = [];
+
+    /// <summary>The lapses recorded, one per obligation (<see cref="Lapse.IsFor"/>).</summary>
     public IReadOnlyList<Lapse> Lapses { get; init; } = [];
 
     /// <summary>When a revised plan withdrew the task; a withdrawn task takes no more commands and owes nothing.</summary>
@@ -97,8 +151,13 @@ public sealed record SupervisedTask
 
     public bool IsWithdrawn => WithdrawnAt is not null;
 
-    /// <summary>Each unit's latest report that no correction has superseded.</summary>
-    public IReadOnlyList<ProgressReport> CurrentReports => Reports.Where(r => !r.Superseded).ToArray();
+    /// <summary>The reports in force: each unit's latest per period that no correction has superseded.</summary>
+    public IReadOnlyList<PeriodReport> CurrentReports => Reports.Where(r => !r.Superseded).ToArray();
+
+    public int AdmonishmentsOf(string unit) => Admonished.FirstOrDefault(a => a.Unit == unit)?.Count ?? 0;
+
+    public bool HasLapse(LapseKind kind, string? unit, DateOnly dueOn, DateOnly? periodStart, DateOnly? periodEnd) =>
+        Lapses.Any(l => l.IsFor(kind, unit, dueOn, periodStart, periodEnd));
 
     public static SupervisedTask FromAssignment(TaskAssigned e) => new SupervisedTask
     {
@@ -118,14 +177,20 @@ public sealed record SupervisedTask
     public SupervisedTask When(TaskAcknowledgedByLeadUnit e) =>
         (this with { Acknowledgements = [.. Acknowledgements, new Acknowledgement(e.Unit, e.AcknowledgedBy, e.AcknowledgedAt)] }).WithStatus();
 
-    public SupervisedTask When(ProgressReported e) => (this with
+    public SupervisedTask When(ProgressReported e)
     {
-        Reports =
-        [
-            .. Reports.Select(r => r.ReportId == e.Supersedes ? r with { Superseded = true } : r),
-            new ProgressReport(e.ReportId, e.Unit, e.PeriodStart, e.PeriodEnd, e.Status, e.PercentDone, e.ReportedAt, false),
-        ],
-    }).WithStatus();
+        // A correction filed for another period leaves the period it corrects reported, with no report in force there.
+        var reports = Reports
+            .Select(r => r.ReportId == e.Supersedes && !r.IsFor(e.Unit, e.PeriodStart, e.PeriodEnd) ? r with { Superseded = true } : r)
+            .ToList();
+        var index = reports.FindIndex(r => r.IsFor(e.Unit, e.PeriodStart, e.PeriodEnd));
+        var replaced = index < 0 ? null : reports[index];
+        var current = new PeriodReport(e.ReportId, e.Unit, e.PeriodStart, e.PeriodEnd, e.Status, e.PercentDone, e.ReportedAt,
+            replaced is null || e.ReportedAt < replaced.FirstReportedAt ? e.ReportedAt : replaced.FirstReportedAt, false, replaced?.ReportId);
+        if (replaced is null) reports.Add(current);
+        else reports[index] = current;
+        return (this with { Reports = reports, ReportCount = ReportCount + 1 }).WithStatus();
+    }
 
     public SupervisedTask When(CompletionReported e) =>
         (this with { PendingCompletion = new PendingCompletion(e.Unit, e.Summary, e.ReportedAt) }).WithStatus();
@@ -153,13 +218,23 @@ public sealed record SupervisedTask
     };
 
     public SupervisedTask When(SupervisionFindingRecorded e) =>
-        this with { Findings = [.. Findings, new SupervisionFinding(e.Rating, e.Notes, e.RecordedAt)] };
+        this with { Ratings = Ratings.Add(e.Rating), LatestFinding = new SupervisionFinding(e.Rating, e.Notes, e.RecordedAt) };
 
-    public SupervisedTask When(AdmonishmentIssued e) =>
-        this with { Admonishments = [.. Admonishments, new UnitSanction(e.Units, e.Reason, e.IssuedAt)] };
+    public SupervisedTask When(AdmonishmentIssued e) => this with { Admonished = Counted(Admonished, e.Units) };
 
-    public SupervisedTask When(AccountabilityEscalated e) =>
-        this with { Escalations = [.. Escalations, new UnitSanction(e.Units, e.Reason, e.EscalatedAt)] };
+    public SupervisedTask When(AccountabilityEscalated e) => this with { Escalated = Counted(Escalated, e.Units) };
+
+    private static IReadOnlyList<UnitCount> Counted(IReadOnlyList<UnitCount> counts, IEnumerable<string> units)
+    {
+        var list = counts.ToList();
+        foreach (var unit in units.Distinct())
+        {
+            var index = list.FindIndex(c => c.Unit == unit);
+            if (index < 0) list.Add(new UnitCount(unit, 1));
+            else list[index] = list[index] with { Count = list[index].Count + 1 };
+        }
+        return list;
+    }
 
     public SupervisedTask When(TaskRevised e) => (this with
     {
@@ -174,14 +249,15 @@ public sealed record SupervisedTask
 
     public SupervisedTask When(TaskWithdrawn e) => this with { WithdrawnAt = e.WithdrawnAt };
 
-    public SupervisedTask When(AcknowledgementOverdue e) =>
-        this with { Lapses = [.. Lapses, new Lapse(LapseKind.AcknowledgementOverdue, e.Unit, e.DueOn, null, null, e.DetectedAt)] };
+    public SupervisedTask When(AcknowledgementOverdue e) => WithLapse(new Lapse(LapseKind.AcknowledgementOverdue, e.Unit, e.DueOn, null, null, e.DetectedAt));
 
-    public SupervisedTask When(ReportMissed e) =>
-        this with { Lapses = [.. Lapses, new Lapse(LapseKind.ReportMissed, e.Unit, e.DueOn, e.PeriodStart, e.PeriodEnd, e.DetectedAt)] };
+    public SupervisedTask When(ReportMissed e) => WithLapse(new Lapse(LapseKind.ReportMissed, e.Unit, e.DueOn, e.PeriodStart, e.PeriodEnd, e.DetectedAt));
 
-    public SupervisedTask When(DeadlineMissed e) =>
-        this with { Lapses = [.. Lapses, new Lapse(LapseKind.DeadlineMissed, null, e.Deadline, null, null, e.DetectedAt)] };
+    public SupervisedTask When(DeadlineMissed e) => WithLapse(new Lapse(LapseKind.DeadlineMissed, null, e.Deadline, null, null, e.DetectedAt));
+
+    // A set keyed by obligation (LapseCheck records each once; the fold keeps it so whatever the history holds).
+    private SupervisedTask WithLapse(Lapse lapse) =>
+        HasLapse(lapse.Kind, lapse.Unit, lapse.DueOn, lapse.PeriodStart, lapse.PeriodEnd) ? this : this with { Lapses = [.. Lapses, lapse] };
 
     /// <summary>
     /// Folds one event into the task: the one place every event type is listed. The event store's

@@ -26,7 +26,7 @@ public sealed record EscalateToAccountability(IReadOnlyList<string> Units, strin
     {
         if ((TaskRules.RefuseIfCompleted(task) ?? TaskRules.RefuseUnitsNotOnTask(task, Units, "escalation-names-unit-not-on-task")) is { } refused)
             return refused;
-        var notAdmonished = Units.Where(u => !task.Admonishments.Any(a => a.Units.Contains(u))).ToArray();
+        var notAdmonished = Units.Where(u => task.AdmonishmentsOf(u) == 0).ToArray();
         return notAdmonished.Length > 0
             ? Decision.Refuse("escalation-without-admonishment",
                 $"{string.Join("、", notAdmonished)} has not been admonished (效能告诫) on task {task.Number}; admonish before escalating.")

@@ -43,12 +43,11 @@ public static class LapseCheck
         _ => new DeadlineMissed(o.DueOn, now),
     };
 
-    // An acknowledgement lapses once per unit, a report once per unit and period, a deadline once per date: an
-    // extension granted after a missed deadline sets a new date that can lapse in its turn.
-    private static bool IsRecorded(SupervisedTask task, Obligation o) => task.Lapses.Any(l => o.Kind switch
+    // An acknowledgement lapses once per unit, a report once per unit and period, a deadline once per date (Lapse.IsFor).
+    private static bool IsRecorded(SupervisedTask task, Obligation o) => task.HasLapse(o.Kind switch
     {
-        ObligationKind.Acknowledgement => l.Kind == LapseKind.AcknowledgementOverdue && l.Unit == o.Unit,
-        ObligationKind.Report => l.Kind == LapseKind.ReportMissed && l.Unit == o.Unit && l.PeriodStart == o.PeriodStart && l.PeriodEnd == o.PeriodEnd,
-        _ => l.Kind == LapseKind.DeadlineMissed && l.DueOn == o.DueOn,
-    });
+        ObligationKind.Acknowledgement => LapseKind.AcknowledgementOverdue,
+        ObligationKind.Report => LapseKind.ReportMissed,
+        _ => LapseKind.DeadlineMissed,
+    }, o.Unit, o.DueOn, o.PeriodStart, o.PeriodEnd);
 }

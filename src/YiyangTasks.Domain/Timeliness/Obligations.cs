@@ -41,7 +41,7 @@ public static class Obligations
             foreach (var unit in task.LeadUnits)
             {
                 // A correction supersedes a report but the period counts as reported from the first one.
-                var at = task.Reports.Where(r => r.Unit == unit && period.Overlaps(r.PeriodStart, r.PeriodEnd)).Min(r => (DateTimeOffset?)r.ReportedAt);
+                var at = task.Reports.Where(r => r.Unit == unit && period.Overlaps(r.PeriodStart, r.PeriodEnd)).Min(r => (DateTimeOffset?)r.FirstReportedAt);
                 // Accepted before the report fell due and not reported: ReportProgress refuses reports on a completed
                 // task, so owing it would be a lapse no one could cure.
                 if (at is null && (task.CompletedAt ?? task.WithdrawnAt) is { } done && ChinaTime.EndOf(due) > done) continue;

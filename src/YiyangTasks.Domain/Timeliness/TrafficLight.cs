@@ -56,7 +56,7 @@ public sealed record TrafficLight(Light Light, IReadOnlyList<string> Reasons)
         _ => $"Deadline {Day(o.DueOn)} is near (办结临期)",
     };
 
-    private static string AtRisk(ProgressReport r) => r.Status == ProgressStatus.Blocked
+    private static string AtRisk(PeriodReport r) => r.Status == ProgressStatus.Blocked
         ? $"{r.Unit} reports the work blocked (工作受阻)"
         : $"{r.Unit} reports the work at risk (存在风险)";
 

@@ -33,14 +33,9 @@ public static class UnitTimelinessReport
                         tally.AcknowledgementDays.Add(calendar.WorkingDaysBetween(assigned, ChinaTime.DateOf(at)));
                 }
             }
-            foreach (var finding in task.Findings)
-            {
-                foreach (var unit in task.LeadUnits) For(unit).Ratings[finding.Rating]++;
-            }
-            foreach (var admonishment in task.Admonishments)
-            {
-                foreach (var unit in admonishment.Units.Distinct()) For(unit).Admonishments++;
-            }
+            foreach (var unit in task.LeadUnits)
+                foreach (var rating in Enum.GetValues<SupervisionRating>()) For(unit).Ratings[rating] += task.Ratings.Of(rating);
+            foreach (var admonished in task.Admonished) For(admonished.Unit).Admonishments += admonished.Count;
         }
 
         return tallies.Values.Select(t => t.ToRow())

@@ -28,7 +28,8 @@ public class SupervisionSpecs
             .RefusedBy("escalation-without-admonishment");
         spec.When((t, a, now) => new EscalateToAccountability([Health], "告诫后仍未整改").Decide(t, a, now), Supervision)
             .Single<AccountabilityEscalated>();
-        Assert.Single(spec.State.Escalations);
+        // The task keeps how often each unit was escalated, not the escalations (those are in its record, TaskRecord).
+        Assert.Equal([new UnitCount(Health, 1)], spec.State.Escalated);
     }
 
     [Fact]

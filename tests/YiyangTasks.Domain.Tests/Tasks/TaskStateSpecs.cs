@@ -29,6 +29,9 @@ public class TaskStateSpecs
         Assert.Equal(json, JsonSerializer.Serialize(back));
         Assert.Equal(state.LeadUnits, back.LeadUnits);
         Assert.Equal(state.Reports, back.Reports);
+        Assert.Equal(state.Ratings, back.Ratings);
+        Assert.Equal(state.LatestFinding, back.LatestFinding);
+        Assert.Equal(state.Admonished, back.Admonished);
         Assert.Equal(state.PendingExtensions, back.PendingExtensions);
         Assert.Equal(state.Lapses, back.Lapses);
         Assert.Equal(state.PendingCompletion, back.PendingCompletion);
