@@ -18,17 +18,21 @@ public static class BenchmarkProgram
 {
     private static readonly string[] AllScenarios = ["commands", "burst", "reads", "digest", "rebuild"];
 
+    /// <summary>Run only when named: the soak lasts 10 minutes unless --duration says otherwise (e.g. 3m, 90s).</summary>
+    private static readonly string[] OnRequest = ["memory", "soak"];
+
     public static async Task<int> Main(string[] args)
     {
         string Option(string name, string fallback) =>
             args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
         var scale = Scale.Named(Option("--scale", "small"));
         var only = Option("--scenario", "all");
-        if (only != "all" && only != "memory" && !AllScenarios.Contains(only))
+        if (only != "all" && !OnRequest.Contains(only) && !AllScenarios.Contains(only))
         {
-            Console.Error.WriteLine($"Unknown scenario '{only}': {string.Join(", ", AllScenarios)}, memory or all.");
+            Console.Error.WriteLine($"Unknown scenario '{only}': {string.Join(", ", AllScenarios.Concat(OnRequest))} or all.");
             return 2;
         }
+        var soakDuration = Duration(Option("--duration", "10m"));
         var durable = Option("--fsync", "on") != "off";
         var repository = FindRepository();
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
@@ -83,6 +87,7 @@ public static class BenchmarkProgram
                     "reads" => Reads.RunAsync(bench),
                     "digest" => DigestRun.RunAsync(bench),
                     "rebuild" => Rebuild.RunAsync(bench),
+                    "soak" => Soak.RunAsync(bench, soakDuration),
                     _ => Task.CompletedTask,
                 });
                 Console.WriteLine($"  ({scenario} took {clock.Elapsed.TotalSeconds:F0} s)");
@@ -99,6 +104,10 @@ public static class BenchmarkProgram
         Console.WriteLine($"done in {total.Elapsed.TotalSeconds:F0} s; results in {resultsFolder}");
         return 0;
     }
+
+    private static TimeSpan Duration(string text) =>
+        text.EndsWith('s') ? TimeSpan.FromSeconds(int.Parse(text[..^1], System.Globalization.CultureInfo.InvariantCulture))
+        : TimeSpan.FromMinutes(int.Parse(text.TrimEnd('m'), System.Globalization.CultureInfo.InvariantCulture));
 
     private static string FindRepository() =>
         RepositoryFolders.Root(AppContext.BaseDirectory) ?? RepositoryFolders.Root(Directory.GetCurrentDirectory())

@@ -12,10 +12,10 @@ using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>A task as the API shows it: its state, the version to send back as If-Match, and its traffic light (红黄绿灯) with the reasons.</summary>
-public sealed record TaskView(long Version, DateTimeOffset AsOf, SupervisedTask Task, TrafficLight Light);
+public sealed record TaskView(long Version, DateTimeOffset AsOf, TaskDetails Task, TrafficLight Light);
 
 /// <summary>One page of a plan's tasks.</summary>
-public sealed record TaskPage(int Page, int PageSize, long Total, IReadOnlyList<SupervisedTask> Tasks);
+public sealed record TaskPage(int Page, int PageSize, long Total, IReadOnlyList<TaskDetails> Tasks);
 
 /// <summary>One event of a task's history, with who did it and in which request.</summary>
 public sealed record HistoryEntry(long Version, long Sequence, string Type, DateTimeOffset Timestamp,
@@ -29,28 +29,13 @@ public static class ReadTasks
     {
         await using var session = store.QuerySession();
         var key = SupervisedTask.StreamKey(planId, number);
-        var now = clock.GetUtcNow();
-        SupervisedTask? found;
-        long version;
-        if (asOf is { } instant)
-        {
-            // The task as it stood then, rebuilt from the events that had happened by that instant (by their own
-            // time, which is the clock of whoever recorded them), and its light on that instant.
-            var events = (await session.Events.FetchStreamAsync(key, token: http.RequestAborted))
-                .TakeWhile(e => SupervisedTask.OccurredAt(e.Data) is not { } at || at <= instant).ToArray();
-            found = events.Aggregate((SupervisedTask?)null, (state, e) => SupervisedTask.Evolve(state, e.Data));
-            version = events.Length == 0 ? 0 : events[^1].Version;
-            now = instant;
-        }
-        else
-        {
-            var batch = session.CreateBatchQuery();
-            var task = batch.Load<SupervisedTask>(key);
-            var state = batch.Events.FetchStreamState(key);
-            await batch.Execute(http.RequestAborted);
-            found = await task;
-            version = (await state)?.Version ?? 0;
-        }
+        var now = asOf ?? clock.GetUtcNow();
+        // The task with its whole record, folded from its events; as of an instant, from the events that had happened by
+        // then (by their own time, which is the clock of whoever recorded them), and its light on that instant.
+        var events = (await session.Events.FetchStreamAsync(key, token: http.RequestAborted))
+            .TakeWhile(e => asOf is not { } instant || SupervisedTask.OccurredAt(e.Data) is not { } at || at <= instant).ToArray();
+        var version = events.Length == 0 ? 0 : events[^1].Version;
+        var found = events.Aggregate((SupervisedTask?)null, (state, e) => SupervisedTask.Evolve(state, e.Data));
         if (found is null)
         {
             if (asOf is not null && await session.Events.FetchStreamStateAsync(key, http.RequestAborted) is not null)
@@ -61,7 +46,7 @@ public static class ReadTasks
         if (asOf is null) http.Response.Headers.ETag = IfMatch.Format(version);
         var light = TrafficLight.Of(found, await policy.RulesForAsync(planId, http.RequestAborted),
             await policy.CalendarAsync(http.RequestAborted), now);
-        return Results.Ok(new TaskView(version, now, found, light));
+        return Results.Ok(new TaskView(version, now, TaskDetails.Of(found, TaskRecord.Of(events.Select(e => e.Data))), light));
     }
 
     public static async Task<IResult> List(string planId, string? unit, string? status, bool? overdue,
@@ -100,7 +85,14 @@ public static class ReadTasks
         var number = page ?? 1;
         var size = pageSize ?? 50;
         var tasks = await query.OrderBy(t => t.Number).ToPagedListAsync(number, size, cancellationToken);
-        return Results.Ok(new TaskPage(number, size, tasks.TotalItemCount, tasks.ToArray()));
+        // Each task's record from its events, in one round trip for the page.
+        var batch = session.CreateBatchQuery();
+        var streams = tasks.Select(t => batch.Events.FetchStream(t.Id)).ToArray();
+        if (streams.Length > 0) await batch.Execute(cancellationToken);
+        var details = new List<TaskDetails>(streams.Length);
+        for (var i = 0; i < streams.Length; i++)
+            details.Add(TaskDetails.Of(tasks[i], TaskRecord.Of((await streams[i]).Select(e => e.Data))));
+        return Results.Ok(new TaskPage(number, size, tasks.TotalItemCount, details));
     }
 
     private static string JsonNaming(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);

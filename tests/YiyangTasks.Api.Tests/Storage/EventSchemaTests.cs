@@ -9,6 +9,7 @@ using Npgsql;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Tests.Infrastructure;
 using YiyangTasks.Domain.Plans;
+using YiyangTasks.Api.Tasks;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Tests.Storage;
@@ -76,7 +77,12 @@ public class EventSchemaTests(ApiFactory api) : IClassFixture<ApiFactory>
                 Assert.False(events[i].Data is GoldenPlaceholder, $"{because}: the golden row was not read back");
                 state = stream.Evolve(state, events[i].Data);
                 Assert.NotNull(state);
-                AssertHolds(goldens[i]["stateAfter"]!, JsonNode.Parse(serializer.ToJson(state))!, because);
+                // The stored task keeps only what decisions need (issue 13); what it held when the golden files were
+                // written, its view still shows: the task with its record from the same events.
+                var shown = state is SupervisedTask task
+                    ? TaskDetails.Of(task, TaskRecord.Of(events.Take(i + 1).Select(e => e.Data)))
+                    : state;
+                AssertHolds(goldens[i]["stateAfter"]!, JsonNode.Parse(serializer.ToJson(shown))!, because);
             }
         }
     }
