@@ -105,6 +105,8 @@ public sealed record OverdueDigest
         ObligationKind.Acknowledgement => "未签收",
         ObligationKind.Report => "未报送进展",
         ObligationKind.Completion => "未按期办结",
+        ObligationKind.Recurrence => "本期任务未报送",
+        ObligationKind.Review => "未报年度进展",
         _ => kind.ToString(),
     };
 

@@ -21,6 +21,9 @@ public sealed record ImportedTask(int Number, string Text, IReadOnlyList<string>
 
     /// <summary>The reporting cycle (报送周期) the source states (the 分工表 does); monthly when it states none.</summary>
     public ReportingCycle ReportingCycle { get; init; } = ReportingCycle.Monthly;
+
+    /// <summary>The deadline as written: its kind (a date, range, horizon, recurrence or standing task), words and implied dates.</summary>
+    public DeadlineTerms? DeadlineTerms { get; init; }
 }
 
 /// <summary>A name the unit directory does not know, the tasks that write it, and the known units it most likely means.</summary>
@@ -76,7 +79,9 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         string? encoding, bool isTable, Actor actor, string correlationId, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content))).ToLowerInvariant();
-        var (tasks, warnings, unknown) = await ResolveUnitsAsync(parsed, request.Jurisdiction, cancellationToken);
+        // 5年内 and 年内 count from the plan's date, or from today when the document gives none.
+        var planDate = parsed.IssuedOn ?? Domain.Timeliness.ChinaTime.DateOf(clock.GetUtcNow());
+        var (tasks, warnings, unknown) = await ResolveUnitsAsync(parsed, planDate, request.Jurisdiction, cancellationToken);
         ImportResult Answer(string outcome, PlanDifferences? differences = null) => new(request.PlanId, outcome, hash, encoding,
             parsed.Title, parsed.DocumentNumber, parsed.IssuingBody, parsed.IssuedOn, tasks, parsed.Members, warnings, differences)
         {
@@ -96,7 +101,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         var draft = new PlanDraft(request.PlanId, request.Title ?? parsed.Title ?? request.PlanId, request.Jurisdiction,
             parsed.DocumentNumber, parsed.IssuingBody, parsed.IssuedOn, null, hash,
             tasks.Select(t => new AssignTask(request.PlanId, t.Number, t.Text, t.LeadUnits, t.CooperatingUnits, t.Mode,
-                t.Deadline, t.DeadlineWords, t.ReportingCycle)).ToArray())
+                t.Deadline, t.DeadlineWords, t.ReportingCycle, t.DeadlineTerms)).ToArray())
         {
             StatesReportingCycles = parsed.Tasks.Any(t => t.ReportingCycle is not null),
             StatesModesOnlyInWords = isTable,
@@ -138,7 +143,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         return (Answer(outcome, differences), null);
     }
 
-    private async Task<(IReadOnlyList<ImportedTask>, IReadOnlyList<ParseWarning>, IReadOnlyList<UnknownUnit>)> ResolveUnitsAsync(ParsedPlan parsed, string jurisdiction,
+    private async Task<(IReadOnlyList<ImportedTask>, IReadOnlyList<ParseWarning>, IReadOnlyList<UnknownUnit>)> ResolveUnitsAsync(ParsedPlan parsed, DateOnly planDate, string jurisdiction,
         CancellationToken cancellationToken)
     {
         var units = UnitDirectory.For(jurisdiction);
@@ -172,15 +177,18 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
                 seen.Tasks.Add(task.Number);
                 warnings.Add(PlanUnitResolver.UnknownUnit(task, name, seen.Suggestions));
             }
-            // The nearest written date is the deadline to follow; every target stays in Deadlines and the words.
+            // The nearest written date is the deadline to follow; every target stays in Deadlines and the words. Without one, the
+            // terms' end is (a range's, a horizon's, a bounded recurrence's); a standing task has none.
             var first = task.Deadlines.OrderBy(d => d.Date).FirstOrDefault();
-            tasks.Add(new ImportedTask(task.Number, task.Text, leads, cooperating, task.Mode, first?.Date,
-                task.Deadlines.Count == 0 ? null : string.Join("；", task.Deadlines.Select(d => d.Words).Distinct()),
+            var terms = DeadlineTermsReader.Read(task, planDate);
+            tasks.Add(new ImportedTask(task.Number, task.Text, leads, cooperating, task.Mode, first?.Date ?? terms.FinalDue,
+                task.Deadlines.Count == 0 ? terms.Kind == DeadlineKind.None ? null : terms.Words : string.Join("；", task.Deadlines.Select(d => d.Words).Distinct()),
                 task.Deadlines, task.RelativeDeadline, task.Source, unknown)
             {
                 WrittenLeadUnits = task.LeadUnits.Select(u => u.Trim()).ToArray(),
                 WrittenCooperatingUnits = task.CooperatingUnits.Select(u => u.Trim()).ToArray(),
                 ReportingCycle = task.ReportingCycle ?? ReportingCycle.Monthly,
+                DeadlineTerms = terms,
             });
         }
         return (tasks, warnings, unknownUnits.Select(u => new UnknownUnit(u.Key, u.Value.Tasks, u.Value.Suggestions)).ToArray());

@@ -72,7 +72,8 @@ public sealed class PlanAssignment(UnitRegistration units, TimelinessPolicy time
             }
             var mode = draft.StatesModesOnlyInWords && assigned.Mode == ResponsibilityMode.LeadAndCooperate ? task.Mode : assigned.Mode;
             var decision = new ReviseTask(assigned.Text, assigned.LeadUnits, assigned.CooperatingUnits, mode,
-                assigned.Deadline, assigned.DeadlineWords, draft.StatesReportingCycles ? assigned.ReportingCycle : null).Decide(task, actor, now);
+                assigned.Deadline, assigned.DeadlineWords, draft.StatesReportingCycles ? assigned.ReportingCycle : null, assigned.DeadlineTerms)
+                .Decide(task, actor, now);
             if (decision.Refusal is { } refusal) return (null, refusal);
             if (decision.Events.Count == 0) continue;
             stream.AppendMany(decision.Events);

@@ -33,6 +33,9 @@ public static class TaskEndpoints
             .Command<ExtensionRequest>(Policies.LiaisonWork, "A lead unit requests a later deadline (延期申请)");
         task.MapPost("/deadline-extensions/{requestId:guid}/decision", DeadlineExtensions.Decide)
             .Command<ExtensionDecisionRequest>(Policies.OfficeWork, "The office grants or refuses an extension request");
+        task.MapPost("/deadline", DeadlineCorrections.Correct)
+            .Command<DeadlineCorrectionRequest>(Policies.OfficeWork, "The office corrects how the task's deadline reads (完成时限更正)")
+            .WithName("CorrectTaskDeadline");
         task.MapPost("/supervision", Supervision.RecordFinding)
             .Command<SupervisionFindingRequest>(Policies.SupervisionWork, "The supervision group records a finding (督查)");
         task.MapPost("/admonishments", Supervision.Admonish)

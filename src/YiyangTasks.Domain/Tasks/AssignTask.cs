@@ -10,7 +10,8 @@ public sealed record AssignTask(
     ResponsibilityMode Mode,
     DateOnly? Deadline,
     string? DeadlineWords,
-    ReportingCycle ReportingCycle = ReportingCycle.Monthly)
+    ReportingCycle ReportingCycle = ReportingCycle.Monthly,
+    DeadlineTerms? DeadlineTerms = null)
 {
     public Decision Decide(Actor actor, DateTimeOffset now)
     {
@@ -21,6 +22,6 @@ public sealed record AssignTask(
         // A unit that leads is not also listed as cooperating on the same task.
         var cooperating = CooperatingUnits.Where(u => !LeadUnits.Contains(u)).Distinct().ToArray();
         return Decision.Accept(new TaskAssigned(PlanId, Number, Text, LeadUnits.Distinct().ToArray(), cooperating, Mode,
-            Deadline, DeadlineWords, ReportingCycle, actor, now));
+            Deadline, DeadlineWords, ReportingCycle, actor, now, DeadlineTerms));
     }
 }

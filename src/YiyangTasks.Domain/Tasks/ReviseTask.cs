@@ -8,7 +8,8 @@ public sealed record ReviseTask(
     ResponsibilityMode Mode,
     DateOnly? Deadline,
     string? DeadlineWords,
-    ReportingCycle? ReportingCycle = null)
+    ReportingCycle? ReportingCycle = null,
+    DeadlineTerms? DeadlineTerms = null)
 {
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
@@ -19,14 +20,14 @@ public sealed record ReviseTask(
         if (!task.LeadUnits.SequenceEqual(LeadUnits)) changes.Add("leadUnits");
         if (!task.CooperatingUnits.SequenceEqual(CooperatingUnits)) changes.Add("cooperatingUnits");
         if (task.Mode != Mode) changes.Add("mode");
-        if (task.Deadline != Deadline) changes.Add("deadline");
+        if (task.Deadline != Deadline || DeadlineTerms is not null && task.DeadlineTerms != DeadlineTerms) changes.Add("deadline");
         // Only a source that states the cycle (the 分工表's 报送周期) changes it; a plan's text leaves it as it is.
         if (ReportingCycle is { } cycle && task.ReportingCycle != cycle) changes.Add("reportingCycle");
         if (changes.Count == 0) return Decision.Accept();
         if (LeadUnits.Count == 0)
             return Decision.Refuse("task-needs-lead-unit", $"The revision of task {task.Number} names no lead unit.");
         return Decision.Accept(new TaskRevised(Text, LeadUnits, CooperatingUnits, Mode, Deadline, DeadlineWords, changes, actor, now,
-            changes.Contains("reportingCycle") ? ReportingCycle : null));
+            changes.Contains("reportingCycle") ? ReportingCycle : null, DeadlineTerms));
     }
 }
 

@@ -101,6 +101,9 @@ public sealed record SupervisedTask
     public ResponsibilityMode Mode { get; init; }
     public DateOnly? Deadline { get; init; }
     public string? DeadlineWords { get; init; }
+
+    /// <summary>The deadline as the plan writes it, or as the office corrected it (null for tasks assigned before terms were read).</summary>
+    public DeadlineTerms? DeadlineTerms { get; init; }
     public ReportingCycle ReportingCycle { get; init; }
     public DateTimeOffset AssignedAt { get; init; }
     public TaskStatus Status { get; init; }
@@ -170,6 +173,7 @@ public sealed record SupervisedTask
         Mode = e.Mode,
         Deadline = e.Deadline,
         DeadlineWords = e.DeadlineWords,
+        DeadlineTerms = e.DeadlineTerms,
         ReportingCycle = e.ReportingCycle,
         AssignedAt = e.AssignedAt,
     }.WithStatus();
@@ -244,8 +248,17 @@ public sealed record SupervisedTask
         Mode = e.Mode,
         Deadline = e.Deadline,
         DeadlineWords = e.DeadlineWords,
+        // A revision stored before terms were read, changing the deadline, leaves terms that no longer hold.
+        DeadlineTerms = e.DeadlineTerms ?? (e.Deadline == Deadline ? DeadlineTerms : null),
         ReportingCycle = e.ReportingCycle ?? ReportingCycle,
     }).WithStatus();
+
+    public SupervisedTask When(DeadlineCorrected e) => this with
+    {
+        DeadlineTerms = e.NewTerms,
+        Deadline = e.NewTerms.FinalDue,
+        DeadlineWords = e.NewTerms.Words.Length == 0 ? null : e.NewTerms.Words,
+    };
 
     public SupervisedTask When(TaskWithdrawn e) => this with { WithdrawnAt = e.WithdrawnAt };
 
@@ -280,6 +293,7 @@ public sealed record SupervisedTask
         (_, AccountabilityEscalated e) => task.When(e),
         (_, TaskRevised e) => task.When(e),
         (_, TaskWithdrawn e) => task.When(e),
+        (_, DeadlineCorrected e) => task.When(e),
         (_, AcknowledgementOverdue e) => task.When(e),
         (_, ReportMissed e) => task.When(e),
         (_, DeadlineMissed e) => task.When(e),
@@ -303,6 +317,7 @@ public sealed record SupervisedTask
         AccountabilityEscalated e => e.EscalatedAt,
         TaskRevised e => e.RevisedAt,
         TaskWithdrawn e => e.WithdrawnAt,
+        DeadlineCorrected e => e.CorrectedAt,
         AcknowledgementOverdue e => e.DetectedAt,
         ReportMissed e => e.DetectedAt,
         DeadlineMissed e => e.DetectedAt,

@@ -9,7 +9,8 @@ public enum ProgressStatus { OnTrack, AtRisk, Blocked }
 /// <summary>The supervision group's rating of a task's work: 良好 good, 一般 fair, 较差 poor.</summary>
 public enum SupervisionRating { Good, Fair, Poor }
 
-/// <summary>A numbered task of a plan was assigned to its lead (牵头) and cooperating (配合) units.</summary>
+/// <summary>A numbered task of a plan was assigned to its lead (牵头) and cooperating (配合) units. <paramref name="DeadlineTerms"/>
+/// is the deadline as written (its kind and implied dates); events stored before it existed have none.</summary>
 public sealed record TaskAssigned(
     string PlanId,
     int Number,
@@ -21,7 +22,8 @@ public sealed record TaskAssigned(
     string? DeadlineWords,
     ReportingCycle ReportingCycle,
     Actor AssignedBy,
-    DateTimeOffset AssignedAt);
+    DateTimeOffset AssignedAt,
+    DeadlineTerms? DeadlineTerms = null);
 
 /// <summary>A lead unit acknowledged (签收) the task: one event per lead unit.</summary>
 public sealed record TaskAcknowledgedByLeadUnit(string Unit, Actor AcknowledgedBy, DateTimeOffset AcknowledgedAt);

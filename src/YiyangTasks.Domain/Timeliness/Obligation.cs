@@ -1,7 +1,8 @@
 namespace YiyangTasks.Domain.Timeliness;
 
-/// <summary>What a task asks of its lead units by a day: acknowledging it (签收), reporting a period (报送), completing it (办结).</summary>
-public enum ObligationKind { Acknowledgement, Report, Completion }
+/// <summary>What a task asks of its lead units by a day: acknowledging it (签收), reporting a period (报送), completing it (办结);
+/// for a recurring task each recurrence (每年、每季度…), for a standing task (长期坚持) each year's review.</summary>
+public enum ObligationKind { Acknowledgement, Report, Completion, Recurrence, Review }
 
 /// <summary>One thing owed to a task by a due day: whether and when it was met, and whether it lapsed.</summary>
 /// <param name="Unit">The lead unit that owes it; null for completion, which the task's lead units owe together.</param>

@@ -9,7 +9,8 @@ public static class Obligations
     /// <summary>
     /// In order: each lead unit's acknowledgement (due <see cref="TimelinessRules.AcknowledgementWorkingDays"/> working days
     /// after the assignment's China date); each lead unit's report for every period that has ended by <paramref name="now"/>
-    /// while the task was open, from the period containing the assignment; the completion, if the task has a deadline.
+    /// while the task was open, from the period containing the assignment; each recurrence of a recurring task and each year's
+    /// review of a standing task (<see cref="DeadlineTerms"/>) that has ended; the completion, if the task has a deadline.
     /// </summary>
     public static IReadOnlyList<Obligation> Of(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
         Enumerate(task, rules, calendar, now, includeRunningPeriod: false);
@@ -50,6 +51,8 @@ public static class Obligations
             if (!ended) break;
         }
 
+        obligations.AddRange(OfTerms(task, now, includeRunningPeriod, Judge));
+
         if (task.Deadline is { } deadline && !task.IsWithdrawn)
         {
             // A rejected completion meets nothing: the task reopened, so only a pending or accepted one counts.
@@ -64,6 +67,32 @@ public static class Obligations
             var lapsed = dueAt <= now && !(metAt < dueAt);
             int? late = !lapsed ? null : calendar.WorkingDaysBetween(dueOn, ChinaTime.DateOf(metAt ?? now));
             return new Obligation(kind, unit, start, end, dueOn, metAt, lapsed) { WorkingDaysLate = late };
+        }
+    }
+
+    private delegate Obligation Judgement(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt);
+
+    // A recurring task (每年、每季度、每半年、每月) owes each recurrence by its end; a standing task (长期坚持、持续推进) has no
+    // completion deadline but is reviewed each year-end. The lead units owe them together, and a progress report of any lead
+    // unit on a period overlapping the recurrence meets it.
+    private static IEnumerable<Obligation> OfTerms(SupervisedTask task, DateTimeOffset now, bool includeRunningPeriod, Judgement judge)
+    {
+        if (task.DeadlineTerms is not { } terms) yield break;
+        var (kind, every) = terms switch
+        {
+            { Kind: DeadlineKind.Recurring, Every: { } cycle } => (ObligationKind.Recurrence, cycle),
+            { Kind: DeadlineKind.Standing } => (ObligationKind.Review, ReportingCycle.Yearly),
+            _ => (ObligationKind.Completion, ReportingCycle.Yearly),
+        };
+        if (kind == ObligationKind.Completion) yield break;
+        foreach (var (start, end) in terms.Recurrences(ChinaTime.DateOf(task.AssignedAt), every))
+        {
+            var ended = ChinaTime.EndOf(end) <= now;
+            if (!ended && !includeRunningPeriod) yield break;
+            if ((task.CompletedAt ?? task.WithdrawnAt) is { } closed && ChinaTime.EndOf(end) > closed) yield break;
+            var met = task.Reports.Where(r => task.IsLeadUnit(r.Unit) && r.PeriodStart <= end && r.PeriodEnd >= start).Min(r => (DateTimeOffset?)r.ReportedAt);
+            yield return judge(kind, null, start, end, end, met);
+            if (!ended) yield break;
         }
     }
 }

@@ -46,6 +46,8 @@ public sealed record TrafficLight(Light Light, IReadOnlyList<string> Reasons)
     {
         ObligationKind.Acknowledgement => $"{o.Unit} acknowledgement overdue, due {Day(o.DueOn)} (签收逾期)",
         ObligationKind.Report => $"{o.Unit} report for {Period(o)} missed, due {Day(o.DueOn)} (进展报告缺报)",
+        ObligationKind.Recurrence => $"Recurrence {Period(o)} not reported, due {Day(o.DueOn)} (本期任务逾期)",
+        ObligationKind.Review => $"Yearly review {Period(o)} not reported, due {Day(o.DueOn)} (年度评估逾期)",
         _ => $"Deadline {Day(o.DueOn)} passed without completion reported (逾期未办结)",
     };
 
@@ -53,6 +55,8 @@ public sealed record TrafficLight(Light Light, IReadOnlyList<string> Reasons)
     {
         ObligationKind.Acknowledgement => $"{o.Unit} acknowledgement due {Day(o.DueOn)} (签收临期)",
         ObligationKind.Report => $"{o.Unit} report for {Period(o)} due {Day(o.DueOn)} (报送临期)",
+        ObligationKind.Recurrence => $"Recurrence {Period(o)} due {Day(o.DueOn)} (本期任务临期)",
+        ObligationKind.Review => $"Yearly review {Period(o)} due {Day(o.DueOn)} (年度评估临期)",
         _ => $"Deadline {Day(o.DueOn)} is near (办结临期)",
     };
 

@@ -64,10 +64,11 @@ public static class UnitTimelinessReport
                     AcknowledgementsOutstanding++;
                     if (o.Lapsed) Judged++;
                     break;
-                case ObligationKind.Report when o.IsMet:
+                // A recurrence or a standing task's yearly review is reported like a period.
+                case ObligationKind.Report or ObligationKind.Recurrence or ObligationKind.Review when o.IsMet:
                     Settle(o.IsLate, ref ReportsOnTime, ref ReportsLate);
                     break;
-                case ObligationKind.Report when o.Lapsed:
+                case ObligationKind.Report or ObligationKind.Recurrence or ObligationKind.Review when o.Lapsed:
                     ReportsMissed++;
                     Judged++;
                     break;

@@ -38,11 +38,17 @@ public static class DeadlineReader
 
     /// <summary>The deadlines of a table's deadline cell (完成时限). There a bare date is one too: 2024年6月 and 2025年 mean
     /// by the end of that month or year, as 2024年6月底前 would; a cell with a second date (a range, two stages) is read as
-    /// running text.</summary>
+    /// running text, unless each of its clauses starts with its own date (2021年2月公布预算信息,2021年8月公布上年度决算信息: two stages).</summary>
     public static IReadOnlyList<WrittenDeadline> ReadCell(string cell)
     {
         var read = Read(cell);
         if (read.Count > 0) return read;
+        var clauses = cell.Split([',', '，', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length > 1)
+        {
+            var stages = clauses.Select(ReadCell).ToArray();
+            if (stages.All(s => s.Count == 1)) return stages.Select(s => s[0]).Distinct().ToArray();
+        }
         var trimmed = cell.Trim().TrimEnd('。', '.');
         var years = Enumerable.Range(0, Math.Max(0, trimmed.Length - 4)).Count(i => IsYearAt(trimmed, i, out _, out _));
         if (years != 1 || !IsYearAt(trimmed, 0, out _, out _)) return read;

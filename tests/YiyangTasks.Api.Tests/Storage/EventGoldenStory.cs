@@ -62,6 +62,16 @@ public static class EventGoldenStory
                 [7, 8], Office, At(3, 2), new TimelinessRules(AcknowledgementWorkingDays: 5), "sha256:0f1e2d3c"),
             new PlanRevised("sha256:4b5a6978", "医养结合工作重点任务分工方案（修订）", [7], [7], [], [8], Office, At(9, 7)),
         ]),
+        new("terms-task", "golden/9", (s, e) => SupervisedTask.Evolve((SupervisedTask?)s, e),
+        [
+            new TaskAssigned("golden", 9, "将医养结合机构纳入监管范围，长期坚持开展服务质量检查。", ["县民政局"], [], ResponsibilityMode.Jointly,
+                null, "长期坚持", ReportingCycle.Monthly, Office, At(3, 2), new DeadlineTerms(DeadlineKind.Standing, "长期坚持")),
+            new DeadlineCorrected(new DeadlineTerms(DeadlineKind.Standing, "长期坚持"),
+                new DeadlineTerms(DeadlineKind.Recurring, "每季度末报送", null, On(12, 31), ReportingCycle.Quarterly),
+                "原文为每季度末报送检查情况，导入误读为长期任务。", Office, At(3, 4)),
+            new TaskRevised("将医养结合机构纳入监管范围，每季度开展服务质量检查。", ["县民政局"], [], ResponsibilityMode.Jointly, null, "每季度",
+                ["deadline"], Office, At(9, 7), null, new DeadlineTerms(DeadlineKind.Recurring, "每季度", Every: ReportingCycle.Quarterly)),
+        ]),
     ];
 
     /// <summary>The golden file of the stream's n-th event (1-based), e.g. task-04-ProgressReported.json.</summary>
