@@ -22,6 +22,8 @@ internal static class Examples
             periodStart = "2026-03-01", periodEnd = "2026-03-31", status = "onTrack", percentDone = 40,
             narrative = "已完成全区养老机构医疗服务能力摸底，正在起草签约服务规范。", attachments = new[] { "files/2026-03-摸底表.xlsx" },
         },
+        [typeof(CooperationAcknowledgementRequest)] = new { duty = "保障医养结合机构建设配套资金" },
+        [typeof(CooperationReportRequest)] = new { periodStart = "2026-03-01", periodEnd = "2026-03-31", narrative = "已出台医保支付衔接办法，报牵头单位备案。" },
         [typeof(CompletionReportRequest)] = new { summary = "社区医养结合设施已建成并投入使用，相关材料已上传。" },
         [typeof(CompletionAcceptanceRequest)] = new { comment = "经核查，同意办结。" },
         [typeof(CompletionRejectionRequest)] = new { reason = "缺少医保配套文件，请补充后重新申请办结。" },
@@ -38,7 +40,8 @@ internal static class Examples
             planId = "xinyang-2026", title = "医养结合工作重点任务分工方案", jurisdiction = "信阳市", documentNumber = "信卫〔2026〕1号",
             tasks = new[]
             {
-                new { number = 1, text = "推进医疗卫生与养老服务融合发展。", leadUnits = new[] { "市卫健委", "市民政局" }, cooperatingUnits = new[] { "市医保局" }, mode = "leadAndCooperate", deadline = "2026-12-31" },
+                new { number = 1, text = "推进医疗卫生与养老服务融合发展。", leadUnits = new[] { "市卫健委", "市民政局" }, cooperatingUnits = new[] { "市医保局" }, mode = "leadAndCooperate", deadline = "2026-12-31",
+                    cooperationDuties = new[] { new { unit = "市医保局", duty = "做好医保支付政策衔接" } } },
             },
         },
         [typeof(UnitEditRequest)] = new

@@ -108,7 +108,11 @@ public sealed class PlanAssignment(UnitRegistration units, TimelinessPolicy time
         var assignments = new List<TaskAssigned>();
         foreach (var task in draft.Tasks)
         {
-            var decision = (task with { LeadUnits = Canonical(task.LeadUnits), CooperatingUnits = Canonical(task.CooperatingUnits) })
+            var decision = (task with
+                {
+                    LeadUnits = Canonical(task.LeadUnits), CooperatingUnits = Canonical(task.CooperatingUnits),
+                    CooperationDuties = task.CooperationDuties?.Select(d => d with { Unit = canonical.GetValueOrDefault(d.Unit.Trim(), d.Unit) }).ToArray(),
+                })
                 .Decide(actor, now);
             if (decision.Refusal is { } refusal) return ([], refusal);
             assignments.Add((TaskAssigned)decision.Events.Single());

@@ -20,7 +20,8 @@ public sealed record TaskToAssign(
     ResponsibilityMode Mode = ResponsibilityMode.LeadAndCooperate,
     DateOnly? Deadline = null,
     string? DeadlineWords = null,
-    ReportingCycle ReportingCycle = ReportingCycle.Monthly);
+    ReportingCycle ReportingCycle = ReportingCycle.Monthly,
+    IReadOnlyList<CooperationDuty>? CooperationDuties = null);
 
 /// <summary>POST /api/plans: the office registers a plan and assigns its tasks, all in one transaction.</summary>
 public sealed record RegisterPlanRequest(
@@ -59,6 +60,8 @@ public sealed record RegisterPlanRequest(
                 .Each($"{at}.leadUnits", task.LeadUnits, 50, 100, required: true)
                 .Each($"{at}.cooperatingUnits", task.CooperatingUnits, 100, 100)
                 .Optional($"{at}.deadlineWords", task.DeadlineWords, 200)
+                .Each($"{at}.cooperationDuties", task.CooperationDuties?.Select(d => d?.Unit!).ToArray(), 100, 100)
+                .Each($"{at}.cooperationDuties", task.CooperationDuties?.Select(d => d?.Duty!).ToArray(), 100, AcknowledgeCooperation.MaxDutyLength)
                 .Check($"{at}.deadline", task.Deadline is null || task.Deadline.Value.Year is >= 2000 and <= 2100, "must be a date between 2000 and 2100.");
         }
         return rules.Problem();
@@ -93,7 +96,7 @@ public static class RegisterPlan
         var draft = new PlanDraft(request.PlanId!, request.Title!.Trim(), request.Jurisdiction!.Trim(), request.DocumentNumber,
             request.IssuingBody, request.IssuedOn, request.Timeliness, null,
             request.Tasks!.Select(t => new AssignTask(request.PlanId!, t.Number, t.Text!.Trim(), t.LeadUnits ?? [],
-                t.CooperatingUnits ?? [], t.Mode, t.Deadline, t.DeadlineWords, t.ReportingCycle)).ToArray());
+                t.CooperatingUnits ?? [], t.Mode, t.Deadline, t.DeadlineWords, t.ReportingCycle, t.CooperationDuties)).ToArray());
         var (registered, refusal) = await assignment.StageNewAsync(session, outbox, draft, actor, now, http.RequestAborted);
         if (refusal is not null) return Problems.Invalid("tasks", refusal.Message);
         try

@@ -28,6 +28,7 @@ public static class TimelinessReports
     public static void MapReports(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapBurden();
         reports.MapGet("/timeliness", UnitReport)
             .WithSummary("Per-unit timeliness: acknowledgements, reports, overdue tasks, completions, ratings, on-time rate")
             .WithDescription("Filter by plan and unit; from/to (yyyy-MM-dd) keep the tasks assigned in that range. Accept: text/csv answers CSV (UTF-8 with BOM).")

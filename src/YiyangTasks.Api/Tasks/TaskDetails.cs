@@ -39,6 +39,9 @@ public sealed record TaskDetails
     public bool IsCompleted { get; init; }
     public bool IsWithdrawn { get; init; }
 
+    /// <summary>The cooperating units' own part (配合事项): who acknowledged, who contributed, who has not yet.</summary>
+    public Cooperation Cooperation { get; init; } = new();
+
     /// <summary>Each unit's reports that no correction has superseded.</summary>
     public IReadOnlyList<ProgressReport> CurrentReports => Reports.Where(r => !r.Superseded).ToArray();
 
@@ -73,5 +76,6 @@ public sealed record TaskDetails
         OutstandingAcknowledgements = task.OutstandingAcknowledgements,
         IsCompleted = task.IsCompleted,
         IsWithdrawn = task.IsWithdrawn,
+        Cooperation = task.Cooperation,
     };
 }

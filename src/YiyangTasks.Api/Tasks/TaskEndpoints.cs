@@ -42,10 +42,11 @@ public static class TaskEndpoints
             .Command<UnitsAndReasonRequest>(Policies.SupervisionWork, "The supervision group admonishes units on the task (效能告诫)");
         task.MapPost("/escalations", Supervision.Escalate)
             .Command<UnitsAndReasonRequest>(Policies.SupervisionWork, "The supervision group escalates to accountability (问责)");
+        task.MapCooperation();
     }
 
     /// <summary>What every command endpoint declares: its role, its body, its answer and its refusals.</summary>
-    private static RouteHandlerBuilder Command<TRequest>(this RouteHandlerBuilder endpoint, string policy, string summary) where TRequest : notnull =>
+    internal static RouteHandlerBuilder Command<TRequest>(this RouteHandlerBuilder endpoint, string policy, string summary) where TRequest : notnull =>
         endpoint.RequireAuthorization(policy)
             .WithSummary(summary)
             .WithDescription("Send If-Match with the version you last saw to refuse a stale write (409); send an Idempotency-Key to make retries safe.")

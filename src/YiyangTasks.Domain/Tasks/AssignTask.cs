@@ -11,7 +11,8 @@ public sealed record AssignTask(
     DateOnly? Deadline,
     string? DeadlineWords,
     ReportingCycle ReportingCycle = ReportingCycle.Monthly,
-    DeadlineTerms? DeadlineTerms = null)
+    DeadlineTerms? DeadlineTerms = null,
+    IReadOnlyList<CooperationDuty>? CooperationDuties = null)
 {
     public Decision Decide(Actor actor, DateTimeOffset now)
     {
@@ -21,7 +22,10 @@ public sealed record AssignTask(
             return Decision.Refuse("task-needs-text", $"Task {Number} has no text.");
         // A unit that leads is not also listed as cooperating on the same task.
         var cooperating = CooperatingUnits.Where(u => !LeadUnits.Contains(u)).Distinct().ToArray();
+        // 配合事项 is kept for the units that cooperate, once each; a plan that names none leaves it empty.
+        var duties = (CooperationDuties ?? []).Where(d => cooperating.Contains(d.Unit) && !string.IsNullOrWhiteSpace(d.Duty))
+            .DistinctBy(d => d.Unit).Select(d => d with { Duty = d.Duty.Trim() }).ToArray();
         return Decision.Accept(new TaskAssigned(PlanId, Number, Text, LeadUnits.Distinct().ToArray(), cooperating, Mode,
-            Deadline, DeadlineWords, ReportingCycle, actor, now, DeadlineTerms));
+            Deadline, DeadlineWords, ReportingCycle, actor, now, DeadlineTerms, duties));
     }
 }

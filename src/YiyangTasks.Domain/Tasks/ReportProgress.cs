@@ -1,5 +1,3 @@
-using YiyangTasks.Domain.Timeliness;
-
 namespace YiyangTasks.Domain.Tasks;
 
 /// <summary>A unit on the task reports progress for a period; to correct a report, supersede it with a new one.</summary>
@@ -19,17 +17,7 @@ public sealed record ReportProgress(
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
         if (!task.IsOnTask(Unit))
             return Decision.Refuse("unit-not-on-task", $"{Unit} is neither a lead nor a cooperating unit of task {task.Number}.");
-        if (PeriodEnd < PeriodStart)
-            return Decision.Refuse("period-ends-before-it-starts", "A report's period must not end before it starts.");
-        // A report speaks of work done: of a period already begun (by Beijing's calendar), within the task's life.
-        var today = ChinaTime.DateOf(now);
-        if (PeriodStart > today)
-            return Decision.Refuse("report-period-in-future",
-                $"报告期自{PeriodStart:yyyy-MM-dd}开始，晚于今天（{today:yyyy-MM-dd}）：只能报告已经开始的报告期。");
-        var assignedOn = ChinaTime.DateOf(task.AssignedAt);
-        if (PeriodEnd < assignedOn)
-            return Decision.Refuse("report-period-before-assignment",
-                $"报告期至{PeriodEnd:yyyy-MM-dd}结束，早于任务{task.Number}的交办日（{assignedOn:yyyy-MM-dd}）：交办前的期间无需报告。");
+        if (TaskRules.RefusePeriod(task, PeriodStart, PeriodEnd, now) is { } badPeriod) return badPeriod;
         if (PercentDone is < 0 or > 100)
             return Decision.Refuse("percent-out-of-range", "Percent done is between 0 and 100.");
         if (Supersedes is { } earlier)

@@ -134,6 +134,9 @@ public sealed record SupervisedTask
     /// <summary>When a revised plan withdrew the task; a withdrawn task takes no more commands and owes nothing.</summary>
     public DateTimeOffset? WithdrawnAt { get; init; }
 
+    /// <summary>The cooperating units' parts (配合单位): acknowledged or not, contributions, their own lapses.</summary>
+    public Cooperation Cooperation { get; init; } = new();
+
     /// <summary>When the task's completion was reported for the review that led to acceptance (on time or not is judged by this).</summary>
     public DateTimeOffset? CompletionReportedAt { get; init; }
 
@@ -176,6 +179,7 @@ public sealed record SupervisedTask
         DeadlineTerms = e.DeadlineTerms,
         ReportingCycle = e.ReportingCycle,
         AssignedAt = e.AssignedAt,
+        Cooperation = Cooperation.Assigned(e),
     }.WithStatus();
 
     public SupervisedTask When(TaskAcknowledgedByLeadUnit e) =>
@@ -251,6 +255,7 @@ public sealed record SupervisedTask
         // A revision stored before terms were read, changing the deadline, leaves terms that no longer hold.
         DeadlineTerms = e.DeadlineTerms ?? (e.Deadline == Deadline ? DeadlineTerms : null),
         ReportingCycle = e.ReportingCycle ?? ReportingCycle,
+        Cooperation = Cooperation.When(e),
     }).WithStatus();
 
     public SupervisedTask When(DeadlineCorrected e) => this with
@@ -297,6 +302,10 @@ public sealed record SupervisedTask
         (_, AcknowledgementOverdue e) => task.When(e),
         (_, ReportMissed e) => task.When(e),
         (_, DeadlineMissed e) => task.When(e),
+        (_, CooperationAcknowledged e) => task with { Cooperation = task.Cooperation.When(e, task.AssignedAt) },
+        (_, CooperationReported e) => task with { Cooperation = task.Cooperation.When(e, task.AssignedAt) },
+        (_, CooperationAcknowledgementOverdue e) => task with { Cooperation = task.Cooperation.When(e, task.AssignedAt) },
+        (_, CooperationReportMissed e) => task with { Cooperation = task.Cooperation.When(e, task.AssignedAt) },
         _ => task,
     };
 
@@ -321,6 +330,10 @@ public sealed record SupervisedTask
         AcknowledgementOverdue e => e.DetectedAt,
         ReportMissed e => e.DetectedAt,
         DeadlineMissed e => e.DetectedAt,
+        CooperationAcknowledged e => e.AcknowledgedAt,
+        CooperationReported e => e.ReportedAt,
+        CooperationAcknowledgementOverdue e => e.DetectedAt,
+        CooperationReportMissed e => e.DetectedAt,
         _ => null,
     };
 

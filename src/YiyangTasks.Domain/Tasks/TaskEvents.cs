@@ -11,6 +11,8 @@ public enum SupervisionRating { Good, Fair, Poor }
 
 /// <summary>A numbered task of a plan was assigned to its lead (牵头) and cooperating (配合) units. <paramref name="DeadlineTerms"/>
 /// is the deadline as written (its kind and implied dates); events stored before it existed have none.</summary>
+/// <param name="CooperationDuties">What the plan names each cooperating unit to do (配合事项); empty (or null, before
+/// they were kept) when it names none.</param>
 public sealed record TaskAssigned(
     string PlanId,
     int Number,
@@ -23,7 +25,8 @@ public sealed record TaskAssigned(
     ReportingCycle ReportingCycle,
     Actor AssignedBy,
     DateTimeOffset AssignedAt,
-    DeadlineTerms? DeadlineTerms = null);
+    DeadlineTerms? DeadlineTerms = null,
+    IReadOnlyList<CooperationDuty>? CooperationDuties = null);
 
 /// <summary>A lead unit acknowledged (签收) the task: one event per lead unit.</summary>
 public sealed record TaskAcknowledgedByLeadUnit(string Unit, Actor AcknowledgedBy, DateTimeOffset AcknowledgedAt);

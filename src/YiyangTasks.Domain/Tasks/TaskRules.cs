@@ -1,3 +1,5 @@
+using YiyangTasks.Domain.Timeliness;
+
 namespace YiyangTasks.Domain.Tasks;
 
 /// <summary>Refusals more than one command shares.</summary>
@@ -22,5 +24,21 @@ internal static class TaskRules
         return strangers.Length == 0
             ? null
             : Decision.Refuse(rule, $"{string.Join("、", strangers)} is not a lead or cooperating unit of task {task.Number}.");
+    }
+
+    /// <summary>A report speaks of work done: of a period already begun (by Beijing's calendar), within the task's life.</summary>
+    public static Decision? RefusePeriod(SupervisedTask task, DateOnly periodStart, DateOnly periodEnd, DateTimeOffset now)
+    {
+        if (periodEnd < periodStart)
+            return Decision.Refuse("period-ends-before-it-starts", "A report's period must not end before it starts.");
+        var today = ChinaTime.DateOf(now);
+        if (periodStart > today)
+            return Decision.Refuse("report-period-in-future",
+                $"报告期自{periodStart:yyyy-MM-dd}开始，晚于今天（{today:yyyy-MM-dd}）：只能报告已经开始的报告期。");
+        var assignedOn = ChinaTime.DateOf(task.AssignedAt);
+        if (periodEnd < assignedOn)
+            return Decision.Refuse("report-period-before-assignment",
+                $"报告期至{periodEnd:yyyy-MM-dd}结束，早于任务{task.Number}的交办日（{assignedOn:yyyy-MM-dd}）：交办前的期间无需报告。");
+        return null;
     }
 }

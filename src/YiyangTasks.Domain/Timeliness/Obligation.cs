@@ -15,6 +15,9 @@ public sealed record Obligation(
 {
     public DateTimeOffset DueAt => ChinaTime.EndOf(DueOn);
 
+    /// <summary>Owed by a cooperating unit (配合单位) for its own part: its lapses are its own, never the lead unit's.</summary>
+    public bool Cooperating { get; init; }
+
     public bool IsMet => MetAt is not null;
 
     /// <summary>Met, but at or after the due instant.</summary>

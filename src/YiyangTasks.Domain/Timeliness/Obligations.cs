@@ -61,13 +61,18 @@ public static class Obligations
         }
         return obligations;
 
-        Obligation Judge(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt)
-        {
-            var dueAt = ChinaTime.EndOf(dueOn);
-            var lapsed = dueAt <= now && !(metAt < dueAt);
-            int? late = !lapsed ? null : calendar.WorkingDaysBetween(dueOn, ChinaTime.DateOf(metAt ?? now));
-            return new Obligation(kind, unit, start, end, dueOn, metAt, lapsed) { WorkingDaysLate = late };
-        }
+        Obligation Judge(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt) =>
+            Obligations.Judge(kind, unit, start, end, dueOn, metAt, calendar, now);
+    }
+
+    /// <summary>An obligation due on <paramref name="dueOn"/> and met at <paramref name="metAt"/> (or not), as judged at <paramref name="now"/>.</summary>
+    internal static Obligation Judge(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt,
+        WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        var dueAt = ChinaTime.EndOf(dueOn);
+        var lapsed = dueAt <= now && !(metAt < dueAt);
+        int? late = !lapsed ? null : calendar.WorkingDaysBetween(dueOn, ChinaTime.DateOf(metAt ?? now));
+        return new Obligation(kind, unit, start, end, dueOn, metAt, lapsed) { WorkingDaysLate = late };
     }
 
     private delegate Obligation Judgement(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt);

@@ -4,7 +4,8 @@ namespace YiyangTasks.Domain.Timeliness;
 
 /// <summary>
 /// A unit's timeliness over a set of tasks (单位履职及时性): its acknowledgements, reports and completions as lead unit,
-/// the supervision ratings of the tasks it leads, and the admonishments naming it.
+/// the supervision ratings of the tasks it leads, and the admonishments naming it; its work as a cooperating unit apart,
+/// in <see cref="Cooperated"/> (a cooperating unit's lapses are its own and never count in a lead's figures).
 /// </summary>
 /// <param name="AcknowledgementsOutstanding">Lead-unit acknowledgements not made yet, whether past due or not.</param>
 /// <param name="AverageAcknowledgementWorkingDays">Working days from assignment to acknowledgement (China dates), over those made.</param>
@@ -28,4 +29,22 @@ public sealed record UnitTimeliness(
     int CompletedLate,
     IReadOnlyDictionary<SupervisionRating, int> Ratings,
     int Admonishments,
-    double? OnTimeRate);
+    double? OnTimeRate)
+{
+    /// <summary>Its own part on the tasks it cooperates on (配合), counted apart from the led work above.</summary>
+    public CooperatedWork Cooperated { get; init; } = CooperatedWork.None;
+}
+
+/// <summary>A unit's timeliness as cooperating unit (配合单位): acknowledging its part and reporting on it.</summary>
+/// <param name="OnTimeRate">Its own obligations met on time over those settled or past due; null when none.</param>
+public sealed record CooperatedWork(
+    int AcknowledgementsOnTime,
+    int AcknowledgementsLate,
+    int AcknowledgementsOutstanding,
+    int ReportsOnTime,
+    int ReportsLate,
+    int ReportsMissed,
+    double? OnTimeRate)
+{
+    public static CooperatedWork None { get; } = new(0, 0, 0, 0, 0, 0, null);
+}

@@ -33,6 +33,9 @@ public static class UnitTimelinessReport
                         tally.AcknowledgementDays.Add(calendar.WorkingDaysBetween(assigned, ChinaTime.DateOf(at)));
                 }
             }
+            // A cooperating unit's own part: tallied apart, so its lapses never touch a lead's figures.
+            foreach (var o in CooperationObligations.Of(task, rules, calendar, now))
+                For(o.Unit!).Cooperated.Count(o, task.IsCompleted);
             foreach (var unit in task.LeadUnits)
                 foreach (var rating in Enum.GetValues<SupervisionRating>()) For(unit).Ratings[rating] += task.Ratings.Of(rating);
             foreach (var admonished in task.Admonished) For(admonished.Unit).Admonishments += admonished.Count;
@@ -52,6 +55,10 @@ public static class UnitTimelinessReport
         public int OnTime, Judged;
         public List<int> AcknowledgementDays { get; } = [];
         public Dictionary<SupervisionRating, int> Ratings { get; } = Enum.GetValues<SupervisionRating>().ToDictionary(r => r, _ => 0);
+
+        /// <summary>Its acknowledgements and reports as a cooperating unit, counted by the same rules.</summary>
+        public Tally Cooperated => _cooperated ??= new Tally(unit);
+        private Tally? _cooperated;
 
         public void Count(Obligation o, bool taskCompleted)
         {
@@ -98,6 +105,10 @@ public static class UnitTimelinessReport
             unit, TasksLed, TasksCooperated, AcknowledgementsOnTime, AcknowledgementsLate, AcknowledgementsOutstanding,
             AcknowledgementDays.Count == 0 ? null : AcknowledgementDays.Average(),
             ReportsOnTime, ReportsLate, ReportsMissed, TasksOverdueNow, CompletedOnTime, CompletedLate,
-            Ratings, Admonishments, Judged == 0 ? null : (double)OnTime / Judged);
+            Ratings, Admonishments, Judged == 0 ? null : (double)OnTime / Judged)
+        {
+            Cooperated = _cooperated is not { } c ? CooperatedWork.None : new CooperatedWork(c.AcknowledgementsOnTime, c.AcknowledgementsLate,
+                c.AcknowledgementsOutstanding, c.ReportsOnTime, c.ReportsLate, c.ReportsMissed, c.Judged == 0 ? null : (double)c.OnTime / c.Judged),
+        };
     }
 }

@@ -18,6 +18,8 @@ public static class EventGoldenStory
     private static readonly Actor HealthLiaison = new("liaison:吕家麟", "吕家麟", "liaison", "县卫健委");
     private static readonly Guid ReportId = Guid.Parse("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7");
     private static readonly Guid Granted = Guid.Parse("0d9e8f7a-6b5c-4d3e-9f21-0a1b2c3d4e5f");
+    private static readonly Actor InsuranceLiaison = new("liaison:赵保", "赵保", "liaison", "县医保局");
+    private static readonly Guid CooperationReportId = Guid.Parse("2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182");
     private static readonly Guid Refused = Guid.Parse("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
 
     private static DateTimeOffset At(int month, int day, int hour = 9) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8));
@@ -55,6 +57,15 @@ public static class EventGoldenStory
             new TaskAssigned("golden", 8, "建立医养结合服务质量评价制度。", ["县民政局"], [], ResponsibilityMode.Jointly,
                 null, null, ReportingCycle.Quarterly, Office, At(3, 2)),
             new TaskWithdrawn("修订后的方案不再列出此项任务。", Office, At(9, 7)),
+        ]),
+        new("cooperation-task", "golden/9", (s, e) => SupervisedTask.Evolve((SupervisedTask?)s, e),
+        [
+            new TaskAssigned("golden", 9, "推进医疗卫生与养老服务融合发展。", ["县卫健委"], ["县医保局", "县财政局"], ResponsibilityMode.LeadAndCooperate,
+                On(12, 31), "2026年底前", ReportingCycle.Monthly, Office, At(3, 2), [new CooperationDuty("县医保局", "做好医保支付政策衔接")]),
+            new CooperationAcknowledged("县医保局", "做好医保支付政策衔接", InsuranceLiaison, At(3, 3)),
+            new CooperationAcknowledgementOverdue("县财政局", On(3, 5), At(3, 6, 0)),
+            new CooperationReported(CooperationReportId, "县医保局", On(3, 1), On(3, 31), "已出台医保支付衔接办法。", InsuranceLiaison, At(4, 2)),
+            new CooperationReportMissed("县财政局", On(3, 1), On(3, 31), On(4, 8), At(4, 9, 0)),
         ]),
         new("plan", "golden", (s, e) => Plan.Evolve((Plan?)s, e),
         [
