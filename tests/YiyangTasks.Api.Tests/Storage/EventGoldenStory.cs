@@ -61,7 +61,7 @@ public static class EventGoldenStory
         new("cooperation-task", "golden/9", (s, e) => SupervisedTask.Evolve((SupervisedTask?)s, e),
         [
             new TaskAssigned("golden", 9, "推进医疗卫生与养老服务融合发展。", ["县卫健委"], ["县医保局", "县财政局"], ResponsibilityMode.LeadAndCooperate,
-                On(12, 31), "2026年底前", ReportingCycle.Monthly, Office, At(3, 2), [new CooperationDuty("县医保局", "做好医保支付政策衔接")]),
+                On(12, 31), "2026年底前", ReportingCycle.Monthly, Office, At(3, 2), null, [new CooperationDuty("县医保局", "做好医保支付政策衔接")]),
             new CooperationAcknowledged("县医保局", "做好医保支付政策衔接", InsuranceLiaison, At(3, 3)),
             new CooperationAcknowledgementOverdue("县财政局", On(3, 5), At(3, 6, 0)),
             new CooperationReported(CooperationReportId, "县医保局", On(3, 1), On(3, 31), "已出台医保支付衔接办法。", InsuranceLiaison, At(4, 2)),

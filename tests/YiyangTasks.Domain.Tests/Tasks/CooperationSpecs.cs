@@ -12,7 +12,7 @@ public class CooperationSpecs
     /// <summary>Task 7 with the plan naming 县医保局's part and 县财政局 cooperating without one named.</summary>
     private static TaskSpec GivenAssignedWithNamedDuty() =>
         new TaskSpec().Given(new TaskAssigned("yanling", 7, "推进医养结合机构建设。", [Health], [Insurance, Finance],
-            ResponsibilityMode.LeadAndCooperate, new DateOnly(2026, 6, 30), "2026年6月底前", ReportingCycle.Monthly, Office, Assigned,
+            ResponsibilityMode.LeadAndCooperate, new DateOnly(2026, 6, 30), "2026年6月底前", ReportingCycle.Monthly, Office, Assigned, null,
             [new CooperationDuty(Insurance, "做好医保支付政策衔接")]));
 
     [Fact]
