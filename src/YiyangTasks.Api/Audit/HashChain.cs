@@ -42,7 +42,7 @@ public sealed class HashChain : DocumentSessionListenerBase
     /// Each appended stream's current version and the stored hash at it (null before hashing began). The stream rows are
     /// locked until the commit, so nobody appends between our read and our write (those with If-Match already hold them).
     /// </summary>
-    private static async Task<Dictionary<string, (long Version, string? Hash)>> HeadsAsync(IDocumentSession session, string[] keys,
+    internal static async Task<Dictionary<string, (long Version, string? Hash)>> HeadsAsync(IDocumentSession session, string[] keys,
         CancellationToken token)
     {
         var heads = new Dictionary<string, (long, string?)>();
