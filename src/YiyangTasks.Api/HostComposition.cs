@@ -1,6 +1,7 @@
 using YiyangTasks.Api.Audit;
 using YiyangTasks.Api.Calendar;
 using YiyangTasks.Api.Digest;
+using YiyangTasks.Api.Dossier;
 using YiyangTasks.Api.Health;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
@@ -71,6 +72,7 @@ public static class HostComposition
         api.MapDigests();
         api.MapReports();
         api.MapAudit();
+        api.MapDossiers();
         api.MapCalendar();
 
         app.Lifetime.ApplicationStarted.Register(() =>

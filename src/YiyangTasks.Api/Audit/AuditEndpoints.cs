@@ -23,6 +23,13 @@ public static class AuditEndpoints
         audit.MapGet("/units/{unitId}", UnitRecord)
             .WithSummary("A unit's full record: everything it was assigned, did, and was found to have missed")
             .Produces<UnitRecordView>().ProducesProblem(404);
+
+        // Verification is for the supervision group and for administrators (who keep the database honest).
+        api.MapGroup("/audit").WithTags("Audit").MapGet("/verify", VerifyRecord.Verify)
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervision, Roles.Admin))
+            .WithName("VerifyAuditRecord")
+            .WithSummary("Recomputes every event hash and daily seal of a plan: what holds, events before hashing began, and the first event that breaks")
+            .Produces<AuditVerification>().ProducesProblem(400).ProducesProblem(404);
     }
 
     private static async Task<IResult> UnitRecord(string unitId, HttpContext http, IQuerySession session, UnitDirectoryCache directory)

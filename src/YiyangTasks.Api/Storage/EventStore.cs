@@ -35,6 +35,9 @@ public static class EventStore
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
             json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(StoreOnlyState));
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Every append, whichever path makes it, is chained to its stream's previous event (README, "Verification").
+        options.Listeners.Add(new Audit.HashChain());
+        options.Schema.For<Audit.DailySeal>();
         ProjectionRegistry.Register(options);
     }
 
@@ -111,6 +114,8 @@ public static class EventStore
             // schedules below stay declared so that `db-apply` makes their tables too.
             if (command) options.Durability.DurabilityAgentEnabled = false;
             options.Schedules.ScheduleRecurring("overdue-digest", digest.Cron, _ => new RunOverdueDigest(), digest.TimeZone);
+            options.Schedules.ScheduleRecurring("audit-daily-seal", builder.Configuration["Audit:SealCron"] ?? "15 0 * * *",
+                _ => new Audit.SealDailyDigests(), digest.TimeZone);
             options.Schedules.ScheduleRecurring("timeliness-sweep", sweepCron, _ => new SweepDueChecks(), TimeZoneInfo.Utc);
         });
         return builder;

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(YiyangTasks.Api.Digest.DeliverDigestHandler), typeof(YiyangTasks.Api.Digest.RunOverdueDigestHandler), typeof(YiyangTasks.Api.Timeliness.CheckTaskTimelinessHandler), typeof(YiyangTasks.Api.Timeliness.SweepDueChecksHandler) };
+            return new System.Type[] { typeof(YiyangTasks.Api.Audit.SealDailyDigestsHandler), typeof(YiyangTasks.Api.Digest.DeliverDigestHandler), typeof(YiyangTasks.Api.Digest.RunOverdueDigestHandler), typeof(YiyangTasks.Api.Timeliness.CheckTaskTimelinessHandler), typeof(YiyangTasks.Api.Timeliness.SweepDueChecksHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -31,11 +31,14 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.CheckTaskTimelinessHandler782691720))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DeliverDigestHandler60159964))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RunOverdueDigestHandler479321816))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SealDailyDigestsHandler687659953))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SweepDueChecksHandler857221419))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Audit.SealDailyDigestsHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Digest.DeliverDigestHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Digest.RunOverdueDigestHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Timeliness.CheckTaskTimelinessHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Timeliness.SweepDueChecksHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Audit.SealDailyDigests))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Digest.DeliverDigest))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Digest.RunOverdueDigest))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::YiyangTasks.Api.Timeliness.CheckTaskTimeliness))]
