@@ -68,6 +68,7 @@ public class TimelinessLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.All(history.Where(e => e.GetProperty("type").GetString()!.EndsWith("Missed") || e.GetProperty("type").GetString() == "AcknowledgementOverdue"),
             e => Assert.Equal("system", e.GetProperty("actor").GetProperty("userId").GetString()));
 
+        await api.ProjectionsCaughtUpAsync();
         var rows = (await (await supervision.GetAsync($"/api/reports/timeliness?plan={planId}")).JsonAsync()).EnumerateArray()
             .ToDictionary(r => r.GetProperty("unit").GetString()!);
         var healthRow = rows[HealthCommission];

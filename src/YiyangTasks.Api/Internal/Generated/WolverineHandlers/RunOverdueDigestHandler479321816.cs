@@ -17,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> _loggerForMessage;
         private readonly System.TimeProvider _timeProvider;
         private readonly YiyangTasks.Api.Timeliness.TimelinessPolicy _timelinessPolicy;
+        private readonly YiyangTasks.Api.Reports.Projections.ReportProjections _reportProjections;
 
-        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, System.TimeProvider timeProvider, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
+        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, System.TimeProvider timeProvider, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy, YiyangTasks.Api.Reports.Projections.ReportProjections reportProjections)
         {
             _documentStore = documentStore;
             _serviceScopeFactory = serviceScopeFactory;
             _loggerForMessage = loggerForMessage;
             _timeProvider = timeProvider;
             _timelinessPolicy = timelinessPolicy;
+            _reportProjections = reportProjections;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -36,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Digest.RunOverdueDigestHandler");
             
             // The actual message execution
-            await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, context, _serviceScopeFactory, _timelinessPolicy, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+            await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, context, _serviceScopeFactory, _timelinessPolicy, _reportProjections, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
         }
     }
 
