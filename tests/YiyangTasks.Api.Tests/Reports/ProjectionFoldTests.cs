@@ -77,12 +77,12 @@ public class ProjectionFoldTests(ApiFactory api) : IClassFixture<ApiFactory>
         await api.ProjectionsCaughtUpAsync();
 
         var full = lives.Select(l => TaskLives.Fold(l.Events)).ToArray();
-        using var office = api.As(Roles.Office);
         try
         {
             foreach (var now in Instants(lives.Max(l => l.End)))
             {
                 api.Clock.Set(now);
+                using var office = api.As(Roles.Office); // a token minted by the moved clock
                 var answer = await office.GetAsync($"/api/reports/timeliness?plan={planId}");
                 Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
                 Assert.True(long.Parse(answer.Headers.GetValues(ReportProjections.SequenceHeader).Single()) >= written);

@@ -46,6 +46,26 @@ public class ReportFreshnessTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Ready_health_shows_each_projections_sequence_against_the_high_water_mark()
+    {
+        await api.RegisterTwoTaskPlanAsync();
+        await api.ProjectionsCaughtUpAsync();
+        var written = await api.Services.GetRequiredService<ReportProjections>().LatestEventAsync(default);
+        using var anonymous = api.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var ready = await (await anonymous.SendAsync(request)).JsonAsync();
+
+        var data = ready.GetProperty("checks").GetProperty("projections").GetProperty("data");
+        Assert.Equal(written, data.GetProperty("latestEvent").GetInt64());
+        Assert.True(data.GetProperty("TaskSummary:All").GetInt64() >= written, data.ToString());
+        Assert.True(data.GetProperty("HighWaterMark").GetInt64() >= written, data.ToString());
+        Assert.Equal(0, data.GetProperty("lag").GetInt64());
+        Assert.Equal("Healthy", await anonymous.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
     public async Task The_cache_drops_a_plans_reports_when_the_plan_is_touched_and_keeps_other_plans()
     {
         var cache = new ReportCache(api.Clock);

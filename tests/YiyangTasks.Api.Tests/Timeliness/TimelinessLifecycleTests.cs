@@ -107,6 +107,7 @@ public class TimelinessLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory
         api.Clock.Set(ApiFactory.Start);
         var planId = await api.RegisterTwoTaskPlanAsync();
         using var office = api.As(Roles.Office);
+        await api.ProjectionsCaughtUpAsync();
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/timeliness?plan={planId}");
         request.Headers.Accept.ParseAdd("text/csv");
         var answer = await office.SendAsync(request);
