@@ -4,6 +4,8 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System;
+using Wolverine.Persistence;
+using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Timeliness;
 
 namespace Internal.Generated.WolverineHandlers
@@ -16,29 +18,56 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _serviceScopeFactory;
         private readonly Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> _loggerForMessage;
         private readonly System.TimeProvider _timeProvider;
-        private readonly YiyangTasks.Api.Timeliness.TimelinessPolicy _timelinessPolicy;
+        private readonly Wolverine.Persistence.IMessageDeduplicator _messageDeduplicator;
         private readonly YiyangTasks.Api.Reports.Projections.ReportProjections _reportProjections;
+        private readonly YiyangTasks.Api.Timeliness.TimelinessPolicy _timelinessPolicy;
 
-        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, System.TimeProvider timeProvider, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy, YiyangTasks.Api.Reports.Projections.ReportProjections reportProjections)
+        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Persistence.IMessageDeduplicator messageDeduplicator, YiyangTasks.Api.Reports.Projections.ReportProjections reportProjections, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
         {
             _documentStore = documentStore;
             _serviceScopeFactory = serviceScopeFactory;
             _loggerForMessage = loggerForMessage;
             _timeProvider = timeProvider;
-            _timelinessPolicy = timelinessPolicy;
+            _messageDeduplicator = messageDeduplicator;
             _reportProjections = reportProjections;
+            _timelinessPolicy = timelinessPolicy;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
+            var deduplicationId = context.Envelope?.DeduplicationId;
             // The actual message body
             var runOverdueDigest = (YiyangTasks.Api.Digest.RunOverdueDigest)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "YiyangTasks.Api.Digest.RunOverdueDigestHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Digest.RunOverdueDigestHandler");
-            
-            // The actual message execution
-            await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, context, _serviceScopeFactory, _timelinessPolicy, _reportProjections, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+            var isDuplicateMessage = false;
+            if (!string.IsNullOrWhiteSpace(deduplicationId))
+            {
+                isDuplicateMessage = !(await Wolverine.Persistence.MessageDeduplicatorExtensions.TryClaimForEnvelopeAsync(_messageDeduplicator, deduplicationId, context.Envelope, null, null, cancellation).ConfigureAwait(false));
+            }
+
+            // GH-4180: this logical deduplication id has already been handled, so discard this message
+            if (isDuplicateMessage) return;
+            var deduplicatedExecutionThrew = false;
+            try
+            {
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "YiyangTasks.Api.Digest.RunOverdueDigestHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Digest.RunOverdueDigestHandler");
+                
+                // The actual message execution
+                await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, context, _serviceScopeFactory, _timelinessPolicy, _reportProjections, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+            }
+            catch
+            {
+                deduplicatedExecutionThrew = true;
+                throw;
+            }
+            finally
+            {
+                if (deduplicatedExecutionThrew && !string.IsNullOrWhiteSpace(deduplicationId))
+                {
+                    await _messageDeduplicator.ReleaseAsync(deduplicationId, null, cancellation).ConfigureAwait(false);
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
 using System;
+using Wolverine.Persistence;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -13,24 +14,51 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Marten.IDocumentStore _documentStore;
         private readonly Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Timeliness.SweepDueChecks> _loggerForMessage;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Wolverine.Persistence.IMessageDeduplicator _messageDeduplicator;
 
-        public SweepDueChecksHandler857221419(Marten.IDocumentStore documentStore, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Timeliness.SweepDueChecks> loggerForMessage, System.TimeProvider timeProvider)
+        public SweepDueChecksHandler857221419(Marten.IDocumentStore documentStore, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Timeliness.SweepDueChecks> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Persistence.IMessageDeduplicator messageDeduplicator)
         {
             _documentStore = documentStore;
             _loggerForMessage = loggerForMessage;
             _timeProvider = timeProvider;
+            _messageDeduplicator = messageDeduplicator;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
+            var deduplicationId = context.Envelope?.DeduplicationId;
             // The actual message body
             var sweepDueChecks = (YiyangTasks.Api.Timeliness.SweepDueChecks)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "YiyangTasks.Api.Timeliness.SweepDueChecksHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Timeliness.SweepDueChecksHandler");
-            
-            // The actual message execution
-            await YiyangTasks.Api.Timeliness.SweepDueChecksHandler.Handle(sweepDueChecks, _documentStore, context, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+            var isDuplicateMessage = false;
+            if (!string.IsNullOrWhiteSpace(deduplicationId))
+            {
+                isDuplicateMessage = !(await Wolverine.Persistence.MessageDeduplicatorExtensions.TryClaimForEnvelopeAsync(_messageDeduplicator, deduplicationId, context.Envelope, null, null, cancellation).ConfigureAwait(false));
+            }
+
+            // GH-4180: this logical deduplication id has already been handled, so discard this message
+            if (isDuplicateMessage) return;
+            var deduplicatedExecutionThrew = false;
+            try
+            {
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "YiyangTasks.Api.Timeliness.SweepDueChecksHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Timeliness.SweepDueChecksHandler");
+                
+                // The actual message execution
+                await YiyangTasks.Api.Timeliness.SweepDueChecksHandler.Handle(sweepDueChecks, _documentStore, context, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+            }
+            catch
+            {
+                deduplicatedExecutionThrew = true;
+                throw;
+            }
+            finally
+            {
+                if (deduplicatedExecutionThrew && !string.IsNullOrWhiteSpace(deduplicationId))
+                {
+                    await _messageDeduplicator.ReleaseAsync(deduplicationId, null, cancellation).ConfigureAwait(false);
+                }
+            }
         }
     }
 
