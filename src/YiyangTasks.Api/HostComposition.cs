@@ -8,6 +8,7 @@ using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Plans;
 using YiyangTasks.Api.Reports;
+using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Tasks;
 using YiyangTasks.Api.Timeliness;
@@ -31,6 +32,7 @@ public static class HostComposition
         services.AddSingleton<TimelinessPolicy>();
         services.AddHolidayCalendar();
         services.AddSingleton<ReportCache>();
+        services.AddSingleton<ReportProjections>();
         services.AddSingleton<PlanAssignment>();
         services.AddSingleton<PlanImporter>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);

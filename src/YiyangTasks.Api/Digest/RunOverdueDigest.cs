@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Wolverine;
 using Wolverine.Marten;
+using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
@@ -15,8 +16,8 @@ public sealed record RunOverdueDigest(string Trigger = "schedule");
 public static class RunOverdueDigestHandler
 {
     public static async Task Handle(RunOverdueDigest message, IDocumentStore store, IMessageBus bus,
-        IServiceScopeFactory scopes, TimelinessPolicy policy, TimeProvider clock, ILogger<RunOverdueDigest> logger,
-        CancellationToken cancellationToken)
+        IServiceScopeFactory scopes, TimelinessPolicy policy, ReportProjections projections, TimeProvider clock,
+        ILogger<RunOverdueDigest> logger, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
@@ -29,6 +30,9 @@ public static class RunOverdueDigestHandler
 
         // Lapses first, so the digest sees everything that fell due by now.
         await bus.InvokeAsync(new SweepDueChecks(), cancellationToken);
+        // … and the reports' summaries read those lapses (the projection daemon may run in another process).
+        if (!await projections.CatchUpAsync(TimeSpan.FromSeconds(30), cancellationToken))
+            logger.LogWarning("The task summaries are behind the event store: the overdue digest may miss the latest lapses");
 
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
@@ -59,10 +63,10 @@ public static class RunOverdueDigestHandler
         string trigger, TimelinessPolicy policy, CancellationToken cancellationToken)
     {
         // Only tasks with a recorded lapse can have an overdue obligation: the sweep above recorded them all.
-        var tasks = await session.Query<SupervisedTask>()
-            .Where(t => t.Status != Domain.Tasks.TaskStatus.Completed && t.Lapses.Any())
-            .ToListAsync(cancellationToken);
-        var withRules = new List<(SupervisedTask, TimelinessRules)>(tasks.Count);
+        var tasks = (await session.Query<TaskSummary>()
+            .Where(t => t.Status != Domain.Tasks.TaskStatus.Completed && t.HasLapses)
+            .ToListAsync(cancellationToken)).Select(s => s.Task).ToArray();
+        var withRules = new List<(SupervisedTask, TimelinessRules)>(tasks.Length);
         foreach (var task in tasks) withRules.Add((task, await policy.RulesForAsync(task.PlanId, cancellationToken)));
         return OverdueDigest.Compose(today, now, trigger, withRules, await policy.CalendarAsync(cancellationToken));
     }

@@ -5,14 +5,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace YiyangTasks.Api.Health;
 
 /// <summary>
-/// GET /health/live (the process answers), /health/ready (and so does the database; the holiday calendar may degrade it)
+/// GET /health/live (the process answers), /health/ready (and so does the database; the holiday calendar or a projection far
+/// behind may degrade it; as JSON with Accept: application/json)
 /// and /health (every check with what it says, as JSON); no authentication.
 /// </summary>
 public static class HealthEndpoints
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ProjectionsHealthCheck>("projections", tags: ["ready"]);
         return services;
     }
 
@@ -20,7 +22,8 @@ public static class HealthEndpoints
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+        // Plain "Healthy" for probes; with Accept: application/json, each check with its data (the projections' sequences).
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReadyAsync })
             .ExcludeFromDescription();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteReportAsync })
             .ExcludeFromDescription();
@@ -30,6 +33,17 @@ public static class HealthEndpoints
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private static Task WriteReadyAsync(HttpContext http, HealthReport report) =>
+        http.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            ? WriteReportAsync(http, report)
+            : WritePlainAsync(http, report);
+
+    private static Task WritePlainAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "text/plain";
+        return http.Response.WriteAsync(report.Status.ToString());
+    }
 
     /// <summary>{"status":"Degraded","checks":{"calendar":{"status":"Degraded","description":"尚无2027年…","data":{…}}}}</summary>
     private static Task WriteReportAsync(HttpContext http, HealthReport report)

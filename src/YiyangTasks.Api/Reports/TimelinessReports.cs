@@ -1,7 +1,9 @@
+using System.Globalization;
 using Marten;
 using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
@@ -39,7 +41,7 @@ public static class TimelinessReports
     }
 
     public static async Task<IResult> UnitReport(string? plan, string? unit, DateOnly? from, DateOnly? to, HttpContext http,
-        IQuerySession session, TimelinessPolicy policy, TimeProvider clock, ReportCache cache)
+        IQuerySession session, TimelinessPolicy policy, TimeProvider clock, ReportProjections projections)
     {
         var actor = ActorFilter.Of(http);
         if (actor.Role == Roles.Liaison)
@@ -51,30 +53,32 @@ public static class TimelinessReports
         if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
             return Problems.PlanNotFound(plan);
 
-        async Task<IReadOnlyList<UnitTimeliness>> Compute()
-        {
-            var query = session.Query<SupervisedTask>().AsQueryable();
-            if (plan is not null) query = query.Where(x => x.PlanId == plan);
-            if (unit is not null) query = query.Where(x => x.LeadUnits.Contains(unit) || x.CooperatingUnits.Contains(unit));
-            var tasks = (await query.ToListAsync(http.RequestAborted))
-                .Where(x => (from is null || ChinaTime.DateOf(x.AssignedAt) >= from) && (to is null || ChinaTime.DateOf(x.AssignedAt) <= to))
-                .ToArray();
-            var computed = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
-            return unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
-        }
-
-        var rows = plan is null ? await Compute() : await cache.GetOrComputeAsync(plan, $"timeliness|{unit}|{from}|{to}", Compute);
+        // The sequence first: the summaries read next reflect at least every event up to it.
+        await SequenceHeaderAsync(http, projections);
+        var query = session.Query<TaskSummary>().AsQueryable();
+        if (plan is not null) query = query.Where(x => x.PlanId == plan);
+        if (unit is not null) query = query.Where(x => x.Units.Contains(unit));
+        var tasks = (await query.ToListAsync(http.RequestAborted)).Select(s => s.Task)
+            .Where(x => (from is null || ChinaTime.DateOf(x.AssignedAt) >= from) && (to is null || ChinaTime.DateOf(x.AssignedAt) <= to))
+            .ToArray();
+        var computed = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
+        var rows = unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
         return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
     }
 
     public static async Task<IResult> Overview(string planId, HttpContext http, IQuerySession session, TimelinessPolicy policy, TimeProvider clock,
-        ReportCache cache)
+        ReportProjections projections)
     {
         var plan = await session.LoadAsync<Plan>(planId, http.RequestAborted);
         if (plan is null) return Problems.PlanNotFound(planId);
-        var overview = await cache.GetOrComputeAsync(planId, "overview", () => ComputeOverviewAsync(plan, http, session, policy, clock));
+        await SequenceHeaderAsync(http, projections);
+        var overview = await ComputeOverviewAsync(plan, http, session, policy, clock);
         return Csv.IsWanted(http.Request) ? UnitCsv($"{planId}-ranking.csv", overview.UnitRanking) : Results.Ok(overview);
     }
+
+    /// <summary>Says which events the answer reflects, so that a client that just wrote can wait for its write to show.</summary>
+    private static async Task SequenceHeaderAsync(HttpContext http, ReportProjections projections) =>
+        http.Response.Headers[ReportProjections.SequenceHeader] = (await projections.SequenceAsync(http.RequestAborted)).ToString(CultureInfo.InvariantCulture);
 
     private static async Task<PlanOverview> ComputeOverviewAsync(Plan plan, HttpContext http, IQuerySession session, TimelinessPolicy policy,
         TimeProvider clock)
@@ -83,7 +87,8 @@ public static class TimelinessReports
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var rules = await policy.RulesForAsync(planId, http.RequestAborted);
-        var tasks = await session.Query<SupervisedTask>().Where(t => t.PlanId == planId).OrderBy(t => t.Number).ToListAsync(http.RequestAborted);
+        var tasks = (await session.Query<TaskSummary>().Where(t => t.PlanId == planId).OrderBy(t => t.Number).ToListAsync(http.RequestAborted))
+            .Select(s => s.Task).ToArray();
         var calendar = await policy.CalendarAsync(http.RequestAborted);
 
         var overdue = tasks.Where(t => !t.IsCompleted)

@@ -87,7 +87,13 @@ public static class EventStore
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessagingSchema);
+            .IntegrateWithWolverine(integration =>
+            {
+                integration.MessageStorageSchemaName = MessagingSchema;
+                // The async projections' daemon: Wolverine runs each projection on one of the API's processes at a time
+                // and moves it when that process goes (a command's host runs no agents, so no daemon).
+                integration.UseWolverineManagedEventSubscriptionDistribution = true;
+            });
         if (buildsAsItGoes) marten.ApplyAllDatabaseChangesOnStartup();
 
         var digest = new DigestSchedule(builder.Configuration);

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Tasks;
 using YiyangTasks.Domain.Tasks;
 
@@ -14,6 +15,9 @@ public static class ProjectionRegistry
         options.Projections.Add(new SupervisedTaskProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new PlanProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<SupervisedTask>().Index(t => t.PlanId);
+        // Async: the projection daemon keeps the reports' summaries from the events alone, off the command path.
+        options.Projections.Add(new TaskSummaryProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<TaskSummary>().Index(s => s.PlanId).GinIndexJsonData();
         options.Schema.For<IdempotentResponse>();
         options.Schema.For<Units.UnitRecord>();
         options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);

@@ -52,6 +52,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Runs the timeliness sweep now, by this host's clock, as the start-up and scheduled sweeps do.</summary>
     public async Task SweepAsync() => await InvokeAsync(new YiyangTasks.Api.Timeliness.SweepDueChecks());
 
+    /// <summary>Waits (never sleeps) until the projection daemon has read every event committed so far: reports read its projections.</summary>
+    public async Task ProjectionsCaughtUpAsync() =>
+        await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(
+            Services.GetRequiredService<Marten.IDocumentStore>(), TimeSpan.FromSeconds(30));
+
     /// <summary>Handles a message inline in this host, as its own scheduled jobs do.</summary>
     public async Task InvokeAsync(object message)
     {

@@ -68,6 +68,7 @@ public class TimelinessLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.All(history.Where(e => e.GetProperty("type").GetString()!.EndsWith("Missed") || e.GetProperty("type").GetString() == "AcknowledgementOverdue"),
             e => Assert.Equal("system", e.GetProperty("actor").GetProperty("userId").GetString()));
 
+        await api.ProjectionsCaughtUpAsync();
         var rows = (await (await supervision.GetAsync($"/api/reports/timeliness?plan={planId}")).JsonAsync()).EnumerateArray()
             .ToDictionary(r => r.GetProperty("unit").GetString()!);
         var healthRow = rows[HealthCommission];
@@ -106,6 +107,7 @@ public class TimelinessLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory
         api.Clock.Set(ApiFactory.Start);
         var planId = await api.RegisterTwoTaskPlanAsync();
         using var office = api.As(Roles.Office);
+        await api.ProjectionsCaughtUpAsync();
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/timeliness?plan={planId}");
         request.Headers.Accept.ParseAdd("text/csv");
         var answer = await office.SendAsync(request);

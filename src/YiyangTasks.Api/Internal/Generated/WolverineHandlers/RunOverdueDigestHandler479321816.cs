@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System;
 using Wolverine.Persistence;
+using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Timeliness;
 
 namespace Internal.Generated.WolverineHandlers
@@ -18,15 +19,17 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> _loggerForMessage;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Persistence.IMessageDeduplicator _messageDeduplicator;
+        private readonly YiyangTasks.Api.Reports.Projections.ReportProjections _reportProjections;
         private readonly YiyangTasks.Api.Timeliness.TimelinessPolicy _timelinessPolicy;
 
-        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Persistence.IMessageDeduplicator messageDeduplicator, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
+        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Persistence.IMessageDeduplicator messageDeduplicator, YiyangTasks.Api.Reports.Projections.ReportProjections reportProjections, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
         {
             _documentStore = documentStore;
             _serviceScopeFactory = serviceScopeFactory;
             _loggerForMessage = loggerForMessage;
             _timeProvider = timeProvider;
             _messageDeduplicator = messageDeduplicator;
+            _reportProjections = reportProjections;
             _timelinessPolicy = timelinessPolicy;
         }
 
@@ -51,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Digest.RunOverdueDigestHandler");
                 
                 // The actual message execution
-                await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, context, _serviceScopeFactory, _timelinessPolicy, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+                await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, context, _serviceScopeFactory, _timelinessPolicy, _reportProjections, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
             }
             catch
             {

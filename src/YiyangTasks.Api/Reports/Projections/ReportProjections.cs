@@ -1,0 +1,48 @@
+using Marten;
+using Npgsql;
+using YiyangTasks.Api.Storage;
+
+namespace YiyangTasks.Api.Reports.Projections;
+
+/// <summary>How far the reports' projections have read the event store, and waiting for them to read a write.</summary>
+public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dataSource)
+{
+    /// <summary>The header on every report answer: the event sequence the report reflects (every event up to it is in).</summary>
+    public const string SequenceHeader = "X-Projection-Sequence";
+
+    /// <summary>The last event sequence the task summaries reflect (0 before the daemon's first pass).</summary>
+    public async Task<long> SequenceAsync(CancellationToken cancellationToken)
+    {
+        // One shard: the projection reads every event in order ("TaskSummary:All").
+        await using var command = dataSource.CreateCommand(
+            $"select coalesce(max(last_seq_id), 0) from {EventStore.Schema}.mt_event_progression where name like '{nameof(TaskSummary)}:%'");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>The sequence of the latest event committed to the store.</summary>
+    public async Task<long> LatestEventAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {EventStore.Schema}.mt_events");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>Each projection's sequence and the store's high-water mark, as the daemon recorded them.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ProgressAsync(CancellationToken cancellationToken) =>
+        (await store.Advanced.AllProjectionProgress(token: cancellationToken)).ToDictionary(s => s.ShardName, s => s.Sequence);
+
+    /// <summary>
+    /// Waits until the summaries reflect every event committed before the call (the digest, just after its sweep recorded
+    /// lapses); false when the daemon did not get there within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var target = await LatestEventAsync(cancellationToken);
+        var until = DateTime.UtcNow + timeout;
+        while (await SequenceAsync(cancellationToken) < target)
+        {
+            if (DateTime.UtcNow > until) return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken); // the daemon runs in this or another process
+        }
+        return true;
+    }
+}

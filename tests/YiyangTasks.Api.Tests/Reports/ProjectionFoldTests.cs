@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using YiyangTasks.Api.Http;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Reports.Projections;
+using YiyangTasks.Api.Tests.Infrastructure;
+using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Domain.Calendar;
+using YiyangTasks.Domain.Plans;
+using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Domain.Timeliness;
+using static YiyangTasks.Api.Tests.Infrastructure.TaskStreams;
+
+namespace YiyangTasks.Api.Tests.Reports;
+
+/// <summary>
+/// The reports' projection equals a from-scratch fold of the same events: over seeded random lives of tasks, the summaries
+/// the daemon keeps are judged exactly as the full task states, by the domain's timeliness rules.
+/// </summary>
+public class ProjectionFoldTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly JsonSerializerOptions Json = ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    private static readonly TimelinessRules Rules = TimelinessRules.Default;
+
+    [Fact]
+    public void A_summary_folded_event_by_event_judges_every_life_as_the_full_task_does_now_and_later()
+    {
+        var calendar = WorkingDayCalendar.ChinaMainland;
+        var lives = Enumerable.Range(0, 300).Select(seed => TaskLives.Live(new Random(seed), "plan-fold", seed + 1, ApiFactory.Start, calendar, Rules))
+            .ToArray();
+        var full = lives.Select(l => TaskLives.Fold(l.Events)).ToArray();
+        // As the projection does: fold each event into the summary, compacting as it goes.
+        var summaries = lives.Select(l => l.Events.Aggregate((TaskSummary?)null,
+            (s, e) => SupervisedTask.Evolve(s?.Task, e) is { } t ? TaskSummary.Of(t) : s)!.Task).ToArray();
+
+        // The lives are worth the name: corrections and repeated reports were compacted away, lapses and closures happened.
+        Assert.True(summaries.Sum(t => t.Reports.Count) < full.Sum(t => t.Reports.Count));
+        Assert.Contains(full, t => t.IsCompleted);
+        Assert.Contains(full, t => t.Lapses.Count > 0);
+        Assert.Contains(full, t => t.Admonishments.Count > 0);
+
+        foreach (var (life, i) in lives.Select((l, i) => (l, i)))
+        {
+            Assert.Equal(JsonSerializer.Serialize(TaskSummary.Compact(full[i]), Json), JsonSerializer.Serialize(summaries[i], Json));
+            foreach (var now in Instants(life.End))
+            {
+                Assert.Equal(Obligations.Of(full[i], Rules, calendar, now), Obligations.Of(summaries[i], Rules, calendar, now));
+                var (expected, actual) = (TrafficLight.Of(full[i], Rules, calendar, now), TrafficLight.Of(summaries[i], Rules, calendar, now));
+                Assert.Equal((expected.Light, string.Join("|", expected.Reasons)), (actual.Light, string.Join("|", actual.Reasons)));
+            }
+        }
+        foreach (var now in Instants(lives.Max(l => l.End)))
+            Assert.Equal(JsonSerializer.Serialize(UnitTimelinessReport.Of(full, Rules, calendar, now), Json),
+                JsonSerializer.Serialize(UnitTimelinessReport.Of(summaries, Rules, calendar, now), Json));
+    }
+
+    [Fact]
+    public async Task The_timeliness_report_and_overview_read_from_the_daemons_projection_equal_the_pure_rules_over_the_same_events()
+    {
+        var calendar = await api.Services.GetRequiredService<TimelinessPolicy>().CalendarAsync();
+        var planId = $"plan-{Guid.NewGuid():N}"[..20];
+        var lives = Enumerable.Range(0, 40).Select(seed => TaskLives.Live(new Random(1000 + seed), planId, seed + 1, ApiFactory.Start, calendar, Rules))
+            .ToArray();
+        var store = api.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream(planId, new PlanRegistered(planId, "随机任务计划", "信阳市", null, null, null,
+                [.. Enumerable.Range(1, lives.Length)], Actor.System, ApiFactory.Start));
+            foreach (var (life, i) in lives.Select((l, i) => (l, i)))
+                session.Events.StartStream(SupervisedTask.StreamKey(planId, i + 1), [.. life.Events]);
+            await session.SaveChangesAsync();
+        }
+        var written = await api.Services.GetRequiredService<ReportProjections>().LatestEventAsync(default);
+        await api.ProjectionsCaughtUpAsync();
+
+        var full = lives.Select(l => TaskLives.Fold(l.Events)).ToArray();
+        try
+        {
+            foreach (var now in Instants(lives.Max(l => l.End)))
+            {
+                api.Clock.Set(now);
+                using var office = api.As(Roles.Office); // a token minted by the moved clock
+                var answer = await office.GetAsync($"/api/reports/timeliness?plan={planId}");
+                Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+                Assert.True(long.Parse(answer.Headers.GetValues(ReportProjections.SequenceHeader).Single()) >= written);
+                var expected = JsonSerializer.SerializeToNode(UnitTimelinessReport.Of(full, Rules, calendar, now), Json);
+                var actual = JsonNode.Parse(await answer.Content.ReadAsStringAsync());
+                Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {expected}\nactual {actual}");
+
+                var overview = await (await office.GetAsync($"/api/reports/plans/{planId}/overview")).JsonAsync();
+                var lights = full.GroupBy(t => TrafficLight.Of(t, Rules, calendar, now).Light).ToDictionary(g => g.Key, g => g.Count());
+                Assert.True(JsonNode.DeepEquals(JsonSerializer.SerializeToNode(lights, Json), JsonNode.Parse(overview.GetProperty("lights").GetRawText())));
+                var statuses = full.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
+                Assert.True(JsonNode.DeepEquals(JsonSerializer.SerializeToNode(statuses, Json), JsonNode.Parse(overview.GetProperty("tasksByStatus").GetRawText())));
+                var overdue = full.Where(t => !t.IsCompleted).Sum(t => Obligations.Of(t, Rules, calendar, now).Count(o => !o.IsMet && o.DueAt <= now));
+                Assert.Equal(overdue, overview.GetProperty("overdue").GetArrayLength());
+            }
+        }
+        finally
+        {
+            api.Clock.Set(ApiFactory.Start);
+        }
+    }
+
+    /// <summary>The end of a life, and days, weeks and months after it: what the clock alone changes is judged at read time.</summary>
+    private static IEnumerable<DateTimeOffset> Instants(DateTimeOffset end) =>
+        [end, end.AddDays(3), end.AddDays(17), end.AddDays(45), end.AddDays(200)];
+}
