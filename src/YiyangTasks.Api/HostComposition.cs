@@ -10,6 +10,7 @@ using YiyangTasks.Api.Reports;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Tasks;
 using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Api.Todo;
 using YiyangTasks.Api.Units;
 
 namespace YiyangTasks.Api;
@@ -30,6 +31,7 @@ public static class HostComposition
         services.AddSingleton<TimelinessPolicy>();
         services.AddHolidayCalendar();
         services.AddSingleton<ReportCache>();
+        services.AddSingleton<ToDoQuery>();
         services.AddSingleton<PlanAssignment>();
         services.AddSingleton<PlanImporter>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);
@@ -72,6 +74,7 @@ public static class HostComposition
         api.MapReports();
         api.MapAudit();
         api.MapCalendar();
+        api.MapToDo();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
