@@ -14,6 +14,8 @@ public static class ProjectionRegistry
         options.Projections.Add(new SupervisedTaskProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new PlanProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<SupervisedTask>().Index(t => t.PlanId);
+        // A unit's to-do reads the tasks it leads across plans (ToDoQuery.OpenTasksLedBy).
+        options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.LeadUnits);
         options.Schema.For<IdempotentResponse>();
         options.Schema.For<Units.UnitRecord>();
         options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);

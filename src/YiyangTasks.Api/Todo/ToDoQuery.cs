@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Marten;
 using Marten.Events;
+using Marten.Linq.MatchesSql;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
@@ -20,9 +22,7 @@ public sealed class ToDoQuery(TimelinessPolicy policy, TimeProvider clock)
         var today = ChinaTime.DateOf(now);
         var calendar = await policy.CalendarAsync(cancellationToken);
         // Obligations are the lead units' (Obligations.Of); a cooperating unit owes nothing by a day.
-        var tasks = await session.Query<SupervisedTask>()
-            .Where(t => t.LeadUnits.Contains(unit) && t.CompletedAt == null && t.WithdrawnAt == null)
-            .ToListAsync(cancellationToken);
+        var tasks = await OpenTasksLedBy(session, unit).ToListAsync(cancellationToken);
         var plans = tasks.Count == 0
             ? new Dictionary<string, Plan>()
             : (await session.LoadManyAsync<Plan>(cancellationToken, tasks.Select(t => t.PlanId).Distinct().ToArray())).ToDictionary(p => p.Id);
@@ -47,6 +47,16 @@ public sealed class ToDoQuery(TimelinessPolicy policy, TimeProvider clock)
             kind, task.PlanId, plans.TryGetValue(task.PlanId, out var plan) ? plan.Title : task.PlanId, task.Number, task.Text,
             dueOn, dueOn is { } day ? calendar.WorkingDaysBetween(today, day) : null, overdue, period, Action(task, kind));
     }
+
+    /// <summary>
+    /// The open tasks <paramref name="unit"/> leads, by the GIN index on the lead units (ProjectionRegistry): LINQ's
+    /// LeadUnits.Contains compares the whole document (data @> …), which only an index of every task's whole
+    /// document could serve.
+    /// </summary>
+    internal static IQueryable<SupervisedTask> OpenTasksLedBy(IQuerySession session, string unit) =>
+        session.Query<SupervisedTask>()
+            .Where(t => t.MatchesSql("d.data -> 'leadUnits' @> ?::jsonb", JsonSerializer.Serialize(new[] { unit }))
+                && t.CompletedAt == null && t.WithdrawnAt == null);
 
     private static ToDoAction Action(SupervisedTask task, ToDoKind kind)
     {
