@@ -75,6 +75,8 @@ public static class HostComposition
         api.MapAudit();
         api.MapCalendar();
         api.MapToDo();
+        api.MapCalendarFeedAdmin();
+        app.MapCalendarFeed();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
