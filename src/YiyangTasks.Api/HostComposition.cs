@@ -12,6 +12,7 @@ using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Tasks;
 using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Api.Todo;
 using YiyangTasks.Api.Units;
 
 namespace YiyangTasks.Api;
@@ -33,6 +34,7 @@ public static class HostComposition
         services.AddHolidayCalendar();
         services.AddSingleton<ReportCache>();
         services.AddSingleton<ReportProjections>();
+        services.AddSingleton<ToDoQuery>();
         services.AddSingleton<PlanAssignment>();
         services.AddSingleton<PlanImporter>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);
@@ -76,6 +78,9 @@ public static class HostComposition
         api.MapAudit();
         api.MapDossiers();
         api.MapCalendar();
+        api.MapToDo();
+        api.MapCalendarFeedAdmin();
+        app.MapCalendarFeed();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -12,8 +12,8 @@ public static class Csv
     {
         var text = new StringBuilder();
         text.Append('\uFEFF');
-        text.AppendJoin(',', header.Select(Quote)).Append("\r\n");
-        foreach (var row in rows) text.AppendJoin(',', row.Select(v => Quote(Format(v)))).Append("\r\n");
+        text.AppendJoin(',', header.Select(h => Quote(h, true))).Append("\r\n");
+        foreach (var row in rows) text.AppendJoin(',', row.Select(v => Quote(Format(v), v is not null && v is not IFormattable))).Append("\r\n");
         return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", fileName);
     }
 
@@ -23,14 +23,18 @@ public static class Csv
         double d => d.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd"),
         DateTimeOffset instant => instant.ToString("O"),
+        LightCell light => light.Text,
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
-    private static string Quote(string value)
+    /// <summary>Text Excel or WPS would run as a formula (= + - @ first): reports carry text from documents and liaisons.</summary>
+    public static bool LooksLikeFormula(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@';
+
+    private static string Quote(string value, bool isText)
     {
-        // A cell a spreadsheet would run as a formula is kept as text.
-        if (value.Length > 0 && value[0] is '=' or '+' or '@') value = "'" + value;
+        // Text a spreadsheet would run as a formula is kept as text; a negative number stays a number.
+        if (isText && LooksLikeFormula(value)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

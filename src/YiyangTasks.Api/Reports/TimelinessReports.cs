@@ -33,11 +33,13 @@ public static class TimelinessReports
         reports.MapBurden();
         reports.MapGet("/timeliness", UnitReport)
             .WithSummary("Per-unit timeliness: acknowledgements, reports, overdue tasks, completions, ratings, on-time rate")
-            .WithDescription("Filter by plan and unit; from/to (yyyy-MM-dd) keep the tasks assigned in that range. Accept: text/csv answers CSV (UTF-8 with BOM).")
-            .Produces<UnitTimeliness[]>().Produces(200, contentType: "text/csv").ProducesProblem(400).ProducesProblem(404);
+            .WithDescription("Filter by plan and unit; from/to (yyyy-MM-dd) keep the tasks assigned in that range. Accept: text/csv answers CSV (UTF-8 with BOM); Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet an Excel workbook.")
+            .Produces<UnitTimeliness[]>().Produces(200, contentType: "text/csv").Produces(200, contentType: Xlsx.MediaType)
+            .ProducesProblem(400).ProducesProblem(404);
         reports.MapGet("/plans/{planId}/overview", Overview).RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("A plan for the joint-conference office: status counts, lights, overdue list, unit ranking (通报), changes since the last digest")
             .Produces<PlanOverview>().Produces(200, contentType: "text/csv").ProducesProblem(404);
+        reports.MapLedger();
     }
 
     public static async Task<IResult> UnitReport(string? plan, string? unit, DateOnly? from, DateOnly? to, HttpContext http,
@@ -63,6 +65,8 @@ public static class TimelinessReports
             .ToArray();
         var computed = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
         var rows = unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
+        if (Xlsx.IsWanted(http.Request))
+            return Xlsx.File("timeliness.xlsx", "及时率", UnitHeaders, UnitWidths, rows.Select(UnitCells));
         return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
     }
 
@@ -121,11 +125,20 @@ public static class TimelinessReports
         return UnitTimelinessReport.Of(judged, await policy.CalendarAsync(cancellationToken), now);
     }
 
-    private static IResult UnitCsv(string fileName, IEnumerable<UnitTimeliness> rows) => Csv.File(fileName,
-        ["单位 unit", "牵头 led", "配合 cooperated", "签收及时 ack on time", "签收逾期 ack late", "未签收 ack outstanding", "平均签收工作日 avg ack days",
-            "报送及时 reports on time", "报送逾期 reports late", "漏报 reports missed", "当前逾期 overdue now", "按期办结 completed on time",
-            "逾期办结 completed late", "效能告诫 admonishments", "及时率 on-time rate"],
-        rows.Select(r => (IReadOnlyList<object?>)[r.Unit, r.TasksLed, r.TasksCooperated, r.AcknowledgementsOnTime, r.AcknowledgementsLate,
-            r.AcknowledgementsOutstanding, r.AverageAcknowledgementWorkingDays, r.ReportsOnTime, r.ReportsLate, r.ReportsMissed,
-            r.TasksOverdueNow, r.CompletedOnTime, r.CompletedLate, r.Admonishments, r.OnTimeRate]));
+    private static readonly string[] UnitHeaders =
+    [
+        "单位", "牵头", "配合", "签收及时", "签收逾期", "未签收", "平均签收工作日", "报送及时", "报送逾期", "漏报", "当前逾期",
+        "按期办结", "逾期办结", "效能告诫", "及时率",
+    ];
+
+    private static readonly double[] UnitWidths = [24, 8, 8, 10, 10, 8, 14, 10, 10, 8, 10, 10, 10, 10, 10];
+
+    private static IReadOnlyList<object?> UnitCells(UnitTimeliness r) =>
+    [
+        r.Unit, r.TasksLed, r.TasksCooperated, r.AcknowledgementsOnTime, r.AcknowledgementsLate, r.AcknowledgementsOutstanding,
+        r.AverageAcknowledgementWorkingDays, r.ReportsOnTime, r.ReportsLate, r.ReportsMissed, r.TasksOverdueNow, r.CompletedOnTime,
+        r.CompletedLate, r.Admonishments, r.OnTimeRate,
+    ];
+
+    private static IResult UnitCsv(string fileName, IEnumerable<UnitTimeliness> rows) => Csv.File(fileName, UnitHeaders, rows.Select(UnitCells));
 }

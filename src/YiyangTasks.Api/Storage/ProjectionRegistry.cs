@@ -18,11 +18,14 @@ public static class ProjectionRegistry
         // Async: the projection daemon keeps the reports' summaries from the events alone, off the command path.
         options.Projections.Add(new TaskSummaryProjection(), ProjectionLifecycle.Async);
         options.Schema.For<TaskSummary>().Index(s => s.PlanId).GinIndexJsonData();
+        // A unit's to-do reads the tasks it leads across plans (ToDoQuery.OpenTasksLedBy).
+        options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.LeadUnits);
         options.Schema.For<IdempotentResponse>();
         options.Schema.For<Units.UnitRecord>();
         options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);
         options.Schema.For<Digest.OverdueDigest>().Index(d => d.Date);
         options.Schema.For<Digest.DigestWebhook>();
+        options.Schema.For<Todo.CalendarFeedKey>();
         options.Schema.For<Digest.DigestDelivery>().Index(d => d.DigestId);
     }
 }

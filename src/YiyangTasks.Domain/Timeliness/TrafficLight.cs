@@ -1,4 +1,3 @@
-using System.Globalization;
 using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 
@@ -39,32 +38,31 @@ public sealed record TrafficLight(Light Light, IReadOnlyList<string> Reasons)
 
     // A missed period cannot be reported on time any more; once the unit reports again, it is back in the rhythm
     // and the miss stays only in the figures.
-    private static bool IsMadeUp(SupervisedTask task, Obligation o) =>
+    internal static bool IsMadeUp(SupervisedTask task, Obligation o) =>
         o.Kind == ObligationKind.Report && task.Reports.Any(r => r.Unit == o.Unit && r.ReportedAt >= o.DueAt);
 
+    // Reasons are read by the office and the units: Chinese, dates as 2026年12月3日.
     private static string Overdue(Obligation o) => o.Kind switch
     {
-        ObligationKind.Acknowledgement => $"{o.Unit} acknowledgement overdue, due {Day(o.DueOn)} (签收逾期)",
-        ObligationKind.Report => $"{o.Unit} report for {Period(o)} missed, due {Day(o.DueOn)} (进展报告缺报)",
-        ObligationKind.Recurrence => $"Recurrence {Period(o)} not reported, due {Day(o.DueOn)} (本期任务逾期)",
-        ObligationKind.Review => $"Yearly review {Period(o)} not reported, due {Day(o.DueOn)} (年度评估逾期)",
-        _ => $"Deadline {Day(o.DueOn)} passed without completion reported (逾期未办结)",
+        ObligationKind.Acknowledgement => $"{o.Unit}签收逾期（应于{Day(o.DueOn)}签收）",
+        ObligationKind.Report => $"{o.Unit}{Period(o)}进展报告缺报（应于{Day(o.DueOn)}报送）",
+        ObligationKind.Recurrence => $"{Period(o)}本期任务逾期（应于{Day(o.DueOn)}完成）",
+        ObligationKind.Review => $"{Period(o)}年度评估逾期（应于{Day(o.DueOn)}报送）",
+        _ => $"逾期未办结（完成时限{Day(o.DueOn)}）",
     };
 
     private static string DueSoon(Obligation o) => o.Kind switch
     {
-        ObligationKind.Acknowledgement => $"{o.Unit} acknowledgement due {Day(o.DueOn)} (签收临期)",
-        ObligationKind.Report => $"{o.Unit} report for {Period(o)} due {Day(o.DueOn)} (报送临期)",
-        ObligationKind.Recurrence => $"Recurrence {Period(o)} due {Day(o.DueOn)} (本期任务临期)",
-        ObligationKind.Review => $"Yearly review {Period(o)} due {Day(o.DueOn)} (年度评估临期)",
-        _ => $"Deadline {Day(o.DueOn)} is near (办结临期)",
+        ObligationKind.Acknowledgement => $"{o.Unit}签收临期（{Day(o.DueOn)}前签收）",
+        ObligationKind.Report => $"{o.Unit}{Period(o)}进展报告临期（{Day(o.DueOn)}前报送）",
+        ObligationKind.Recurrence => $"{Period(o)}本期任务临期（{Day(o.DueOn)}前完成）",
+        ObligationKind.Review => $"{Period(o)}年度评估临期（{Day(o.DueOn)}前报送）",
+        _ => $"办结临期（完成时限{Day(o.DueOn)}）",
     };
 
-    private static string AtRisk(PeriodReport r) => r.Status == ProgressStatus.Blocked
-        ? $"{r.Unit} reports the work blocked (工作受阻)"
-        : $"{r.Unit} reports the work at risk (存在风险)";
+    private static string AtRisk(PeriodReport r) => r.Status == ProgressStatus.Blocked ? $"{r.Unit}报告工作受阻" : $"{r.Unit}报告存在风险";
 
-    private static string Period(Obligation o) => $"{Day(o.PeriodStart!.Value)}..{Day(o.PeriodEnd!.Value)}";
+    private static string Period(Obligation o) => $"{Day(o.PeriodStart!.Value)}至{Day(o.PeriodEnd!.Value)}";
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => ChineseDate.Of(day);
 }

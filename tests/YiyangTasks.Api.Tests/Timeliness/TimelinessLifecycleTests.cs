@@ -116,7 +116,7 @@ public class TimelinessLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory
         var bytes = await answer.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("单位 unit,", lines[0]);
+        Assert.StartsWith("单位,牵头,配合,", lines[0]);
         Assert.Equal(4, lines.Length); // header and the three units
         Assert.Contains(lines, l => l.StartsWith(HealthCommission + ",1,0,"));
     }
