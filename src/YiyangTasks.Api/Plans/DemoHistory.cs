@@ -41,7 +41,7 @@ public static class DemoHistory
             var days = roll < diligence ? random.Next(0, 3) : 3 + random.Next(2, 9);
             if (days > 3) late[unit] = days - 3;
             var on = calendar.AddWorkingDays(ChinaTime.DateOf(assigned.AssignedAt), Math.Max(days, 0));
-            plan.Add(new(At(on, 9, random), 0, Liaison(unit), (t, at) => new AcknowledgeTask(unit).Decide(t, Liaison(unit), at)));
+            plan.Add(new(At(on, days == 0 ? 14 : 9, random), 0, Liaison(unit), (t, at) => new AcknowledgeTask(unit).Decide(t, Liaison(unit), at)));
         }
 
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
