@@ -11,6 +11,7 @@ using YiyangTasks.Api.Reports;
 using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Tasks;
 using YiyangTasks.Api.Timeliness;
+using YiyangTasks.Api.Todo;
 using YiyangTasks.Api.Units;
 
 namespace YiyangTasks.Api;
@@ -31,6 +32,7 @@ public static class HostComposition
         services.AddSingleton<TimelinessPolicy>();
         services.AddHolidayCalendar();
         services.AddSingleton<ReportCache>();
+        services.AddSingleton<ToDoQuery>();
         services.AddSingleton<PlanAssignment>();
         services.AddSingleton<PlanImporter>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);
@@ -74,6 +76,7 @@ public static class HostComposition
         api.MapReports();
         api.MapAudit();
         api.MapCalendar();
+        api.MapToDo();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

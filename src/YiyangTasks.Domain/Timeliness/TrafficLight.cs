@@ -39,7 +39,7 @@ public sealed record TrafficLight(Light Light, IReadOnlyList<string> Reasons)
 
     // A missed period cannot be reported on time any more; once the unit reports again, it is back in the rhythm
     // and the miss stays only in the figures.
-    private static bool IsMadeUp(SupervisedTask task, Obligation o) =>
+    internal static bool IsMadeUp(SupervisedTask task, Obligation o) =>
         o.Kind == ObligationKind.Report && task.Reports.Any(r => r.Unit == o.Unit && r.ReportedAt >= o.DueAt);
 
     private static string Overdue(Obligation o) => o.Kind switch
