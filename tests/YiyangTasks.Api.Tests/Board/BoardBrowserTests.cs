@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using PuppeteerSharp;
+using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Reports;
+using YiyangTasks.Domain.Timeliness;
 using Xunit.Abstractions;
 
 namespace YiyangTasks.Api.Tests.Board;
@@ -73,10 +76,10 @@ public sealed class BoardBrowserTests(DemoQuarterHost host, ITestOutputHelper ou
         await page.WaitForSelectorAsync("svg.ranking rect.bar");
 
         // The figures are the overview endpoint's, as any client reads them.
-        using var office = host.As(Identity.Roles.Office);
-        var overview = (await office.GetFromJsonAsync<Reports.PlanOverview>("/api/reports/plans/yanling/overview",
-            Http.ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web))))!;
-        foreach (var light in Enum.GetValues<Domain.Timeliness.Light>())
+        using var office = host.As(Roles.Office);
+        var overview = (await office.GetFromJsonAsync<PlanOverview>("/api/reports/plans/yanling/overview",
+            YiyangTasks.Api.Http.ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web))))!;
+        foreach (var light in Enum.GetValues<Light>())
         {
             var name = light.ToString().ToLowerInvariant();
             var shown = await page.EvaluateExpressionAsync<int>($"Number(document.querySelector('[data-light={name}] strong').textContent)");
@@ -85,7 +88,7 @@ public sealed class BoardBrowserTests(DemoQuarterHost host, ITestOutputHelper ou
         var taskCount = await page.EvaluateExpressionAsync<int>(
             "[...document.querySelectorAll('[data-status]')].reduce((s, b) => s + Number(b.textContent), 0)");
         Assert.Equal(overview.Lights.Values.Sum(), taskCount);
-        Assert.True(overview.Lights.GetValueOrDefault(Domain.Timeliness.Light.Red) > 0, "no red light on yanling");
+        Assert.True(overview.Lights.GetValueOrDefault(Light.Red) > 0, "no red light on yanling");
         var bars = await CountAsync(page, "svg.ranking rect.bar");
         Assert.True(bars >= 5, $"{bars} bars");
         // The chart is drawn: the best unit's bar is wider than the worst's.

@@ -14,6 +14,15 @@ public sealed class DemoQuarterHost : ApiFactory
 {
     public DemoQuarterHost() => UseKestrel(0);
 
+    private DemoQuarterHost(string history)
+    {
+        UseKestrel(0);
+        Settings = new Dictionary<string, string> { ["Demo:History"] = history };
+    }
+
+    /// <summary>A first start with Demo:History=none: the demo plans assigned at this instant, as before the demo quarter.</summary>
+    public static DemoQuarterHost AssignedToday() => new("none");
+
     /// <summary>Where the browser finds the host, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address => ClientOptions.BaseAddress;
 

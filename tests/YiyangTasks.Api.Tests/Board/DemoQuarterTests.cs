@@ -95,6 +95,20 @@ public sealed class DemoQuarterTests(DemoQuarterHost host)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/board/")).StatusCode);
     }
 
+    [Fact]
+    public async Task With_Demo_History_none_the_plans_are_assigned_at_this_instant_and_nothing_has_happened_yet()
+    {
+        await using var today = DemoQuarterHost.AssignedToday();
+        await today.InitializeAsync();
+        using var office = today.As(Roles.Office);
+        var overview = await office.GetFromJsonAsync<PlanOverview>("/api/reports/plans/yanling/overview", Json);
+        Assert.Equal(overview!.Lights.Values.Sum(), overview.Lights.GetValueOrDefault(Light.Yellow));
+        Assert.Empty(overview.Overdue);
+        var history = await office.GetFromJsonAsync<HistoryEntry[]>("/api/plans/yanling/tasks/1/history", Json);
+        var assigned = Assert.Single(history!);
+        Assert.Equal(ApiFactory.Start, SupervisedTask.OccurredAt(Data(assigned)));
+    }
+
     private static int Number(HistoryEntry[] history) => ((JsonElement)history[0].Data).GetProperty("number").GetInt32();
 
     private static object Data(HistoryEntry e)

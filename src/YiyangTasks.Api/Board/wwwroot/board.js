@@ -217,7 +217,7 @@ function todoItem(item) {
   div.className = "todo-item";
   Object.assign(div.dataset, { kind, plan: item.planId, number: item.taskNumber });
   const due = item.dueOn
-    ? `<span class="due ${item.overdue ? "overdue" : ""}">${day(item.dueOn)}前 · ${item.overdue ? `已逾期 ${-item.workingDaysLeft} 个工作日` : `剩 ${item.workingDaysLeft} 个工作日`}</span>` : "";
+    ? `<span class="due ${item.overdue ? "overdue" : ""}">${day(item.dueOn)}前 · ${item.overdue ? `已逾期 ${Math.abs(item.workingDaysLeft ?? 0)} 个工作日` : `剩 ${item.workingDaysLeft} 个工作日`}</span>` : "";
   div.innerHTML = `<div class="head"><div><b>${kindNames[kind] ?? esc(item.kind)}</b>
       <a href="#/plans/${encodeURIComponent(item.planId)}/tasks/${item.taskNumber}">${esc(item.planTitle)} · 任务 ${item.taskNumber}</a>
       ${item.period ? `<span class="muted">（${day(item.period.start)}至${day(item.period.end)}）</span>` : ""}</div>${due}</div>
