@@ -39,6 +39,15 @@ public sealed class DemoQuarterTests(DemoQuarterHost host)
     }
 
     [Fact]
+    public async Task Todays_digest_lists_the_quarters_overdue_tasks()
+    {
+        using var office = host.As(Roles.Office);
+        var digest = await office.GetFromJsonAsync<JsonElement>("/api/digests/latest", Json);
+        Assert.Equal("2026-03-02", digest.GetProperty("date").GetString());
+        Assert.True(digest.GetProperty("taskCount").GetInt32() > 10, digest.ToString());
+    }
+
+    [Fact]
     public async Task Each_event_carries_its_own_time_and_who_did_it()
     {
         using var office = host.As(Roles.Office);
