@@ -42,9 +42,18 @@ public sealed class DemoQuarterTests(DemoQuarterHost host)
     public async Task Todays_digest_lists_the_quarters_overdue_tasks()
     {
         using var office = host.As(Roles.Office);
-        var digest = await office.GetFromJsonAsync<JsonElement>("/api/digests/latest", Json);
-        Assert.Equal("2026-03-02", digest.GetProperty("date").GetString());
-        Assert.True(digest.GetProperty("taskCount").GetInt32() > 10, digest.ToString());
+        // The demo plans build it again after their last plan is in, so it may still be on its way.
+        JsonElement? digest = null;
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            var response = await office.GetAsync("/api/digests/latest");
+            if (response.StatusCode != HttpStatusCode.OK) continue;
+            digest = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+            if (digest.Value.GetProperty("taskCount").GetInt32() > 0) break;
+        }
+        Assert.NotNull(digest);
+        Assert.Equal("2026-03-02", digest.Value.GetProperty("date").GetString());
+        Assert.True(digest.Value.GetProperty("taskCount").GetInt32() > 10, digest.ToString());
     }
 
     [Fact]
