@@ -1,4 +1,5 @@
 using YiyangTasks.Api.Audit;
+using YiyangTasks.Api.Board;
 using YiyangTasks.Api.Calendar;
 using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Dossier;
@@ -61,6 +62,7 @@ public static class HostComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapBoard();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>
         {
