@@ -2,6 +2,7 @@ using Marten;
 using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
@@ -28,13 +29,13 @@ public static class TimelinessReports
     public static void MapReports(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
-        reports.MapGet("/timeliness", UnitReport)
+        reports.MapGet("/timeliness", UnitReport).WithName("GetTimelinessReport")
             .WithSummary("Per-unit timeliness: acknowledgements, reports, overdue tasks, completions, ratings, on-time rate")
             .WithDescription("Filter by plan and unit; from/to (yyyy-MM-dd) keep the tasks assigned in that range. Accept: text/csv answers CSV (UTF-8 with BOM).")
-            .Produces<UnitTimeliness[]>().Produces(200, contentType: "text/csv").ProducesProblem(400).ProducesProblem(404);
-        reports.MapGet("/plans/{planId}/overview", Overview).RequireAuthorization(Policies.OfficeOrSupervision)
+            .Produces<UnitTimeliness[]>().AlsoProducesCsv().ProducesProblem(400).ProducesProblem(404);
+        reports.MapGet("/plans/{planId}/overview", Overview).WithName("GetPlanOverview").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("A plan for the joint-conference office: status counts, lights, overdue list, unit ranking (通报), changes since the last digest")
-            .Produces<PlanOverview>().Produces(200, contentType: "text/csv").ProducesProblem(404);
+            .Produces<PlanOverview>().AlsoProducesCsv().ProducesProblem(404);
     }
 
     public static async Task<IResult> UnitReport(string? plan, string? unit, DateOnly? from, DateOnly? to, HttpContext http,
