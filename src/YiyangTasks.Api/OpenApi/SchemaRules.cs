@@ -99,6 +99,22 @@ internal static class SchemaRules
             Type = JsonSchemaType.Integer, Format = "int64",
             Description = "For a 409: the task's current version, to read again and send as If-Match.",
         };
+        schema.Properties["warnings"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "For /problems/no-task-list (import): what the reader noticed in the document, as in ImportResult.warnings.",
+            Items = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "code", "message" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["line"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
+                    ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            },
+        };
         schema.Properties["traceId"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String, Description = "The request's trace id, to quote when reporting a problem.",

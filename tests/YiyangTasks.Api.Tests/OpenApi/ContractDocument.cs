@@ -68,7 +68,7 @@ public sealed class ContractDocument
         return (result.Details ?? [])
             .Where(d => !d.IsValid && d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"status {status} {mediaType}: at {Where(d.InstanceLocation.ToString())} " +
-                                                   $"({Short(d.EvaluationPath.ToString())}, {e.Key}): {e.Value}"))
+                                                   $"({Short(d.EvaluationPath.ToString())}): {Say(d.EvaluationPath.ToString(), e.Value)}"))
             .Distinct()
             .Take(20)
             .DefaultIfEmpty($"status {status} {mediaType}: the body does not match the schema")
@@ -105,6 +105,10 @@ public sealed class ContractDocument
 
     private static Regex Template(string path) =>
         new("^" + Regex.Replace(Regex.Escape(path).Replace(@"\{", "{"), "{[^}]+}", "[^/]+") + "$", RegexOptions.CultureInvariant);
+
+    private static string Say(string evaluationPath, string error) =>
+        evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal)
+            ? "a property the schema does not declare" : error;
 
     private static string Where(string pointer) => pointer.Length == 0 ? "the body" : pointer;
 
