@@ -71,7 +71,7 @@ public static class HostComposition
         });
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).AddEndpointFilter<ActorFilter>()
-            .ProducesProblemForEveryEndpoint(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .ProducesProblemForEveryEndpoint(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
         api.MapPlans();
         api.MapTasks();
         api.MapUnits();

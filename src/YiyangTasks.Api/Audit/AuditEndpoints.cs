@@ -17,10 +17,10 @@ public static class AuditEndpoints
     public static void MapAudit(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.SupervisionWork);
-        audit.MapGet("/events", AuditQueries.Events)
+        audit.MapGet("/events", AuditQueries.Events).WithName("ListAuditEvents")
             .WithSummary("Every event, newest first, filtered by plan, unit, actor, type (e.g. AdmonishmentIssued) and time; paged")
             .Produces<AuditPage>().ProducesProblem(400);
-        audit.MapGet("/units/{unitId}", UnitRecord)
+        audit.MapGet("/units/{unitId}", UnitRecord).WithName("GetUnitRecord")
             .WithSummary("A unit's full record: everything it was assigned, did, and was found to have missed")
             .Produces<UnitRecordView>().ProducesProblem(404);
 

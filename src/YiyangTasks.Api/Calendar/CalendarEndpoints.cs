@@ -25,11 +25,11 @@ public static class CalendarEndpoints
     public static void MapCalendar(this RouteGroupBuilder api)
     {
         var calendar = api.MapGroup("/admin/calendar").WithTags("Calendar").RequireAuthorization(Policies.AdminWork);
-        calendar.MapGet("", List).WithSummary("Every year's holiday arrangement in force, loaded or committed (admin)")
+        calendar.MapGet("", List).WithName("ListHolidayNotices").WithSummary("Every year's holiday arrangement in force, loaded or committed (admin)")
             .Produces<HolidayNoticeView[]>();
-        calendar.MapGet("/{year:int}", One).WithSummary("A year's holiday arrangement in force, who loaded it and its earlier loads (admin)")
+        calendar.MapGet("/{year:int}", One).WithName("GetHolidayNotice").WithSummary("A year's holiday arrangement in force, who loaded it and its earlier loads (admin)")
             .Produces<HolidayNoticeView>().ProducesProblem(400).ProducesProblem(404);
-        calendar.MapPut("/{year:int}", Load).WithSummary("Load a year's State Council holiday notice; every process counts by it (admin)")
+        calendar.MapPut("/{year:int}", Load).WithName("LoadHolidayNotice").WithSummary("Load a year's State Council holiday notice; every process counts by it (admin)")
             .Accepts<HolidayNoticeRequest>("application/json")
             .Produces<HolidayNoticeView>().Produces<HolidayNoticeView>(StatusCodes.Status201Created)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);

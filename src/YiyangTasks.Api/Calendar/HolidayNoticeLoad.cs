@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
@@ -31,7 +32,7 @@ public sealed record NoticedHoliday(string Name, DateOnly From, DateOnly To, IRe
 /// The body of PUT /api/admin/calendar/{year}: the notice in the shape of the committed files
 /// (src/YiyangTasks.Domain/Calendar/Holidays/YYYY.json), so such a file can be sent as it is.
 /// </summary>
-public sealed record HolidayNoticeRequest(int? Year, string? Source, IReadOnlyList<HolidayRequest>? Holidays)
+public sealed record HolidayNoticeRequest([property: Required] int? Year, [property: Required] string? Source, [property: Required] IReadOnlyList<HolidayRequest>? Holidays)
 {
     public const int MaxHolidays = 20;
 
@@ -62,7 +63,7 @@ public sealed record HolidayNoticeRequest(int? Year, string? Source, IReadOnlyLi
 }
 
 /// <summary>A holiday in a <see cref="HolidayNoticeRequest"/>.</summary>
-public sealed record HolidayRequest(string? Name, DateOnly? From, DateOnly? To, IReadOnlyList<DateOnly>? MakeUpWorkingDays);
+public sealed record HolidayRequest([property: Required] string? Name, [property: Required] DateOnly? From, [property: Required] DateOnly? To, IReadOnlyList<DateOnly>? MakeUpWorkingDays);
 
 /// <summary>Where a year's arrangement comes from: an administrator's load, or the file committed with the code.</summary>
 public enum NoticeOrigin { Admin, Committed }

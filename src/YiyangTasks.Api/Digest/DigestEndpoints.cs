@@ -12,19 +12,19 @@ public static class DigestEndpoints
     public static void MapDigests(this RouteGroupBuilder api)
     {
         var digests = api.MapGroup("/digests/overdue").WithTags("Digest");
-        digests.MapGet("/latest", Latest).RequireAuthorization(Policies.OfficeOrSupervision)
+        digests.MapGet("/latest", Latest).WithName("GetLatestOverdueDigest").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("The latest overdue digest").Produces<OverdueDigest>().ProducesProblem(404);
-        digests.MapGet("/{date}", OfDay).RequireAuthorization(Policies.OfficeOrSupervision)
+        digests.MapGet("/{date}", OfDay).WithName("GetOverdueDigestOfDay").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("The overdue digest of a day (yyyy-MM-dd)").Produces<OverdueDigest>().ProducesProblem(400).ProducesProblem(404);
-        digests.MapPost("/runs", RunNow).RequireAuthorization(Policies.OfficeWork)
+        digests.MapPost("/runs", RunNow).WithName("RunOverdueDigest").RequireAuthorization(Policies.OfficeWork)
             .WithSummary("Build today's digest now (or deliver it again) and answer it")
             .Produces<OverdueDigest>().ProducesProblem(403);
 
         var webhooks = api.MapGroup("/admin/digest-webhooks").WithTags("Digest").RequireAuthorization(Policies.AdminWork);
-        webhooks.MapGet("", DigestWebhookEndpoints.List).WithSummary("The digest's webhooks").Produces<DigestWebhook[]>();
-        webhooks.MapPut("/{id}", DigestWebhookEndpoints.Put).WithSummary("Add or change a digest webhook")
+        webhooks.MapGet("", DigestWebhookEndpoints.List).WithName("ListDigestWebhooks").WithSummary("The digest's webhooks").Produces<DigestWebhook[]>();
+        webhooks.MapPut("/{id}", DigestWebhookEndpoints.Put).WithName("PutDigestWebhook").WithSummary("Add or change a digest webhook")
             .Accepts<DigestWebhookRequest>("application/json").Produces<DigestWebhook>().ProducesProblem(400);
-        webhooks.MapDelete("/{id}", DigestWebhookEndpoints.Delete).WithSummary("Remove a digest webhook").Produces(204);
+        webhooks.MapDelete("/{id}", DigestWebhookEndpoints.Delete).WithName("DeleteDigestWebhook").WithSummary("Remove a digest webhook").Produces(204);
     }
 
     private static async Task<IResult> Latest(IQuerySession session, CancellationToken cancellationToken)

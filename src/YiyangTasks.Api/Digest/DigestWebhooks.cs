@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Marten;
@@ -47,7 +48,7 @@ public static class DeliverDigestHandler
 public sealed class DigestDeliveryFailed(string message) : Exception(message);
 
 /// <summary>The body of PUT /api/admin/digest-webhooks/{id}.</summary>
-public sealed record DigestWebhookRequest(string? Url, WebhookKind? Kind, bool? Enabled)
+public sealed record DigestWebhookRequest([property: Required] string? Url, [property: Required] WebhookKind? Kind, bool? Enabled)
 {
     public IResult? Validate() => new TextRules()
         .Required("url", Url, 2000)

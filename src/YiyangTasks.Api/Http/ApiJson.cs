@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace YiyangTasks.Api.Http;
 
-/// <summary>The JSON the API speaks: camelCase, enums by name only, and no unknown fields in requests.</summary>
+/// <summary>The JSON the API speaks: camelCase, enums by name only, numbers as JSON numbers, and no unknown fields in requests.</summary>
 public static class ApiJson
 {
     /// <summary>For reading request bodies strictly: an unknown field or an enum given as a number is a 400.</summary>
@@ -17,6 +17,8 @@ public static class ApiJson
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // The Web defaults read "25" as 25; the document says a number is a JSON number, so a string there is a 400.
+        options.NumberHandling = JsonNumberHandling.Strict;
         return options;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Marten;
 using YiyangTasks.Api.Http;
@@ -14,8 +15,8 @@ namespace YiyangTasks.Api.Plans;
 /// <summary>One task of a plan being registered, as the office writes it.</summary>
 public sealed record TaskToAssign(
     int Number,
-    string? Text,
-    IReadOnlyList<string>? LeadUnits,
+    [property: Required] string? Text,
+    [property: Required] IReadOnlyList<string>? LeadUnits,
     IReadOnlyList<string>? CooperatingUnits,
     ResponsibilityMode Mode = ResponsibilityMode.LeadAndCooperate,
     DateOnly? Deadline = null,
@@ -25,13 +26,13 @@ public sealed record TaskToAssign(
 
 /// <summary>POST /api/plans: the office registers a plan and assigns its tasks, all in one transaction.</summary>
 public sealed record RegisterPlanRequest(
-    string? PlanId,
-    string? Title,
-    string? Jurisdiction,
+    [property: Required] string? PlanId,
+    [property: Required] string? Title,
+    [property: Required] string? Jurisdiction,
     string? DocumentNumber,
     string? IssuingBody,
     DateOnly? IssuedOn,
-    IReadOnlyList<TaskToAssign>? Tasks,
+    [property: Required] IReadOnlyList<TaskToAssign>? Tasks,
     TimelinessRules? Timeliness = null)
 {
     public const int MaxTasks = 2000;

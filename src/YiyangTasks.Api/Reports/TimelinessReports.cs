@@ -4,6 +4,7 @@ using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Reports.Projections;
+using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
@@ -31,14 +32,14 @@ public static class TimelinessReports
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
         reports.MapBurden();
-        reports.MapGet("/timeliness", UnitReport)
+        reports.MapGet("/timeliness", UnitReport).WithName("GetTimelinessReport")
             .WithSummary("Per-unit timeliness: acknowledgements, reports, overdue tasks, completions, ratings, on-time rate")
             .WithDescription("Filter by plan and unit; from/to (yyyy-MM-dd) keep the tasks assigned in that range. Accept: text/csv answers CSV (UTF-8 with BOM); Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet an Excel workbook.")
-            .Produces<UnitTimeliness[]>().Produces(200, contentType: "text/csv").Produces(200, contentType: Xlsx.MediaType)
+            .Produces<UnitTimeliness[]>().AlsoProducesCsv().AlsoProducesFile(200, Xlsx.MediaType)
             .ProducesProblem(400).ProducesProblem(404);
-        reports.MapGet("/plans/{planId}/overview", Overview).RequireAuthorization(Policies.OfficeOrSupervision)
+        reports.MapGet("/plans/{planId}/overview", Overview).WithName("GetPlanOverview").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("A plan for the joint-conference office: status counts, lights, overdue list, unit ranking (通报), changes since the last digest")
-            .Produces<PlanOverview>().Produces(200, contentType: "text/csv").ProducesProblem(404);
+            .Produces<PlanOverview>().AlsoProducesCsv().ProducesProblem(404);
         reports.MapLedger();
     }
 

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>The body of POST …/completion (办结申请): what the lead unit says was done.</summary>
-public sealed record CompletionReportRequest(string? Summary) : IValidatedRequest
+public sealed record CompletionReportRequest([property: Required] string? Summary) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules().Required("summary", Summary, 8000, multiline: true).Problem();
 }
@@ -16,7 +17,7 @@ public sealed record CompletionAcceptanceRequest(string? Comment) : IValidatedRe
 }
 
 /// <summary>The body of POST …/completion/rejection: why the office reopens the task.</summary>
-public sealed record CompletionRejectionRequest(string? Reason) : IValidatedRequest
+public sealed record CompletionRejectionRequest([property: Required] string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules().Required("reason", Reason, 4000, multiline: true).Problem();
 }

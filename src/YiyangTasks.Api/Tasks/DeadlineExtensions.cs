@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>The body of POST …/deadline-extensions (延期申请): the date a lead unit asks for, and why.</summary>
-public sealed record ExtensionRequest(DateOnly? RequestedDeadline, string? Reason) : IValidatedRequest
+public sealed record ExtensionRequest([property: Required] DateOnly? RequestedDeadline, [property: Required] string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Check("requestedDeadline", RequestedDeadline is not null, "is required.")
@@ -14,7 +15,7 @@ public sealed record ExtensionRequest(DateOnly? RequestedDeadline, string? Reaso
 }
 
 /// <summary>The body of POST …/deadline-extensions/{requestId}/decision: the office grants (maybe another date) or refuses.</summary>
-public sealed record ExtensionDecisionRequest(bool? Grant, DateOnly? NewDeadline, string? Reason) : IValidatedRequest
+public sealed record ExtensionDecisionRequest([property: Required] bool? Grant, DateOnly? NewDeadline, string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Check("grant", Grant is not null, "is required (true to grant, false to refuse).")

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Tasks;
 
@@ -5,11 +6,11 @@ namespace YiyangTasks.Api.Tasks;
 
 /// <summary>The body of POST …/progress-reports: what a unit on the task reports for a period.</summary>
 public sealed record ProgressReportRequest(
-    DateOnly? PeriodStart,
-    DateOnly? PeriodEnd,
-    ProgressStatus? Status,
-    int? PercentDone,
-    string? Narrative,
+    [property: Required] DateOnly? PeriodStart,
+    [property: Required] DateOnly? PeriodEnd,
+    [property: Required] ProgressStatus? Status,
+    [property: Required] int? PercentDone,
+    [property: Required] string? Narrative,
     IReadOnlyList<string>? Attachments,
     Guid? Supersedes) : IValidatedRequest
 {

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>The body of POST …/supervision (督查): the supervision group's rating and notes.</summary>
-public sealed record SupervisionFindingRequest(SupervisionRating? Rating, string? Notes) : IValidatedRequest
+public sealed record SupervisionFindingRequest([property: Required] SupervisionRating? Rating, [property: Required] string? Notes) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Check("rating", Rating is not null, "is required (good, fair or poor).")
@@ -13,7 +14,7 @@ public sealed record SupervisionFindingRequest(SupervisionRating? Rating, string
 }
 
 /// <summary>The body of POST …/admonishments (效能告诫) and …/escalations (问责): which units, and why.</summary>
-public sealed record UnitsAndReasonRequest(IReadOnlyList<string>? Units, string? Reason) : IValidatedRequest
+public sealed record UnitsAndReasonRequest([property: Required] IReadOnlyList<string>? Units, [property: Required] string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
         .Each("units", Units, 50, 100, required: true)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Marten;
 using Wolverine.Marten;
 using YiyangTasks.Api.Http;
@@ -9,7 +10,7 @@ using YiyangTasks.Domain.Tasks;
 namespace YiyangTasks.Api.Units;
 
 /// <summary>The body of POST /api/units/{unitId}/merges: a name plans write (an unknown unit of an import) that means this unit.</summary>
-public sealed record MergeUnitRequest(string? Name)
+public sealed record MergeUnitRequest([property: Required] string? Name)
 {
     public IResult? Validate() => new TextRules().Required("name", Name, 100).Problem();
 }

@@ -1,6 +1,7 @@
 using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.Api.Units;
@@ -31,15 +32,15 @@ public static class UnitEndpoints
     public static void MapUnits(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/units").WithTags("Units");
-        units.MapGet("", List).WithSummary("The unit directory: canonical names, aliases, liaisons")
+        units.MapGet("", List).WithName("ListUnits").WithSummary("The unit directory: canonical names, aliases, liaisons")
             .Produces<UnitRecord[]>();
-        units.MapGet("/{unitId}", One).WithSummary("A unit, its aliases, its liaisons and its tasks")
+        units.MapGet("/{unitId}", One).WithName("GetUnit").WithSummary("A unit, its aliases, its liaisons and its tasks")
             .Produces<UnitView>().ProducesProblem(403).ProducesProblem(404);
-        units.MapPut("/{unitId}", Edit).RequireAuthorization(Policies.AdminWork)
+        units.MapPut("/{unitId}", Edit).WithName("EditUnit").RequireAuthorization(Policies.AdminWork)
             .WithSummary("Set a unit's aliases, group flag and liaisons (admin)")
             .Accepts<UnitEditRequest>("application/json")
             .Produces<UnitRecord>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
-        units.MapPost("/{unitId}/merges", MergeUnitEndpoint.Handle).RequireAuthorization(Policies.AdminWork)
+        units.MapPost("/{unitId}/merges", MergeUnitEndpoint.Handle).WithName("MergeUnit").RecordsCorrelationId().RequireAuthorization(Policies.AdminWork)
             .WithSummary("Merge a name plans write (an import's unknown unit) into this unit; the tasks naming it follow (admin)")
             .WithDescription("The name becomes an alias of the unit, so later imports resolve it; the unit the name stood for is " +
                              "folded in and every task naming it is revised (TaskRevised) to name this unit, in one transaction.")

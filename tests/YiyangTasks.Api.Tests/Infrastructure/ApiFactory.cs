@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Storage;
+using YiyangTasks.Api.Tests.OpenApi;
 
 namespace YiyangTasks.Api.Tests.Infrastructure;
 
@@ -33,6 +35,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Settings of this host; by default the scheduled digest and sweep stay out of the tests' way.</summary>
     protected IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// An HTTP client of the real pipeline (redirects followed, cookies kept, as WebApplicationFactory's own) whose every
+    /// answer is checked against api-specs/openapi.json (<see cref="ContractCheck"/>).
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(), new ContractCheck(ContractDocument.Current));
 
     /// <summary>An HTTP client of the real pipeline, carrying a token for this role (and unit).</summary>
     public HttpClient As(string role, string? unit = null, string? name = null)
