@@ -24,7 +24,7 @@ public static class PlanLedger
         reports.MapGet("/plans/{planId}/ledger", Ledger).RequireAuthorization(Policies.OfficeOrSupervision).WithName("GetPlanLedger")
             .WithSummary("A plan's 台账: each task's units, time limit, status, acknowledgements, latest progress, light with reasons, overdue")
             .WithDescription("Accept: text/csv answers CSV; Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet answers an Excel workbook.")
-            .Produces<LedgerRow[]>().Produces(200, contentType: "text/csv").Produces(200, contentType: Xlsx.MediaType).ProducesProblem(404);
+            .Produces<LedgerRow[]>().AlsoProducesCsv().AlsoProducesFile(200, Xlsx.MediaType).ProducesProblem(404);
 
     public static async Task<IResult> Ledger(string planId, HttpContext http, IQuerySession session, TimelinessPolicy policy, TimeProvider clock)
     {
