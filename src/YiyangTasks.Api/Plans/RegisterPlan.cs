@@ -97,7 +97,7 @@ public static class RegisterPlan
         var draft = new PlanDraft(request.PlanId!, request.Title!.Trim(), request.Jurisdiction!.Trim(), request.DocumentNumber,
             request.IssuingBody, request.IssuedOn, request.Timeliness, null,
             request.Tasks!.Select(t => new AssignTask(request.PlanId!, t.Number, t.Text!.Trim(), t.LeadUnits ?? [],
-                t.CooperatingUnits ?? [], t.Mode, t.Deadline, t.DeadlineWords, t.ReportingCycle, t.CooperationDuties)).ToArray());
+                t.CooperatingUnits ?? [], t.Mode, t.Deadline, t.DeadlineWords, t.ReportingCycle, CooperationDuties: t.CooperationDuties)).ToArray());
         var (registered, refusal) = await assignment.StageNewAsync(session, outbox, draft, actor, now, http.RequestAborted);
         if (refusal is not null) return Problems.Invalid("tasks", refusal.Message);
         try

@@ -1,6 +1,7 @@
 using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;

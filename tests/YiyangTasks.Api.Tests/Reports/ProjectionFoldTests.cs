@@ -40,7 +40,7 @@ public class ProjectionFoldTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(summaries.Sum(t => t.Reports.Count) < full.Sum(t => t.Reports.Count));
         Assert.Contains(full, t => t.IsCompleted);
         Assert.Contains(full, t => t.Lapses.Count > 0);
-        Assert.Contains(full, t => t.Admonishments.Count > 0);
+        Assert.Contains(full, t => t.Admonished.Count > 0);
 
         foreach (var (life, i) in lives.Select((l, i) => (l, i)))
         {

@@ -78,6 +78,11 @@ public sealed class TaskSummaryProjection : SingleStreamProjection<TaskSummary, 
         IncludeType<AcknowledgementOverdue>();
         IncludeType<ReportMissed>();
         IncludeType<DeadlineMissed>();
+        IncludeType<DeadlineCorrected>();
+        IncludeType<CooperationAcknowledged>();
+        IncludeType<CooperationReported>();
+        IncludeType<CooperationAcknowledgementOverdue>();
+        IncludeType<CooperationReportMissed>();
     }
 
     public override TaskSummary? Evolve(TaskSummary? snapshot, string id, IEvent e) =>
