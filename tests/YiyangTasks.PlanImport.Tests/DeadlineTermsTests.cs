@@ -14,10 +14,10 @@ public class DeadlineTermsTests
         DeadlineTermsReader.Read(cell, text, DeadlineReader.Read(text), PlanDate);
 
     [Theory]
-    [InlineData("2017年底前各试点县区完成医养结合服务", DeadlineKind.Date, "2017-12-31")] // 鄢陵 seed
+    [InlineData("2017年底前各试点县区完成医养结合服务", DeadlineKind.Date, "2017-12-31")] // 信阳 seed
     [InlineData("推进社区医养结合能力提升，2024年底前建成转型示范机构5家", DeadlineKind.Date, "2024-12-31")]
     [InlineData("2022年12月31日前完成全部社区卫生服务中心建设", DeadlineKind.Date, "2022-12-31")]
-    [InlineData("到2022年，基本建立医养结合服务体系", DeadlineKind.Horizon, "2022-12-31")] // 信阳 seed
+    [InlineData("到2022年，基本建立医养结合服务体系", DeadlineKind.Horizon, "2022-12-31")] // 茂名 seed
     [InlineData("2025年前实现城市街道全覆盖", DeadlineKind.Horizon, "2025-12-31")]
     [InlineData("开展年度评估，2019年1月1日至12月31日", DeadlineKind.Range, "2019-12-31")]
     [InlineData("2021—2025年，逐步建成覆盖城乡的服务网络", DeadlineKind.Range, "2025-12-31")]
@@ -65,7 +65,7 @@ public class DeadlineTermsTests
     [Fact]
     public void A_recurrence_within_years_is_bounded_by_them()
     {
-        // 2021-2022年全市每年培训1000名医疗护理人员和养老护理员 (a corpus 分工 of 2021).
+        // 2021-2022年全市每年培训1000名医疗护理人员和养老护理员 (茂名 seed).
         var terms = Text("对相关专业技术人员及服务人员进行专业技能培训，2021-2022年全市每年培训1000名医疗护理人员和养老护理员");
 
         Assert.Equal((DeadlineKind.Recurring, ReportingCycle.Yearly), (terms.Kind, terms.Every));

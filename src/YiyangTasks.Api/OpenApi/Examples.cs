@@ -29,6 +29,10 @@ internal static class Examples
         [typeof(CompletionRejectionRequest)] = new { reason = "缺少医保配套文件，请补充后重新申请办结。" },
         [typeof(ExtensionRequest)] = new { requestedDeadline = "2027-03-31", reason = "配套资金尚未到位，申请延期三个月。" },
         [typeof(ExtensionDecisionRequest)] = new { grant = true, newDeadline = "2027-02-28", reason = "同意延期至二月底。" },
+        [typeof(DeadlineCorrectionRequest)] = new
+        {
+            kind = "recurring", words = "每季度末报送", every = "quarterly", reason = "原文为“每季度末向市政府报告进展”，导入误读为长期任务。",
+        },
         [typeof(SupervisionFindingRequest)] = new { rating = "fair", notes = "进度基本符合要求，报送材料不够完整。" },
         [typeof(UnitsAndReasonRequest)] = new { units = new[] { "市民政局" }, reason = "连续两个月未按时报送进展（效能告诫）。" },
         [typeof(CommandAccepted)] = new
