@@ -46,7 +46,7 @@ public sealed class DemoQuarterTests(DemoQuarterHost host)
         JsonElement? digest = null;
         for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(500))
         {
-            var response = await office.GetAsync("/api/digests/latest");
+            var response = await office.GetAsync("/api/digests/overdue/latest");
             if (response.StatusCode != HttpStatusCode.OK) continue;
             digest = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
             if (digest.Value.GetProperty("taskCount").GetInt32() > 0) break;
