@@ -23,7 +23,7 @@ public static class PlanEndpoints
                              "refused (415: save as .docx). Re-importing the same document is a no-op; a revised one (or a corrected 分工表) is " +
                              "recorded as differences on the existing tasks. A dry run with Accept: " + DivisionSheet.MediaType +
                              " answers the 分工表 (序号, 工作任务, 牵头单位, 配合单位, 完成时限, 报送周期, 来源行, 提示), each warning on its row.")
-            .AcceptsDocument(ImportEndpoint.MediaTypes, ["text/plain", "text/csv"], "file", "planId", "jurisdiction", "title")
+            .AcceptsDocument(ImportEndpoint.MediaTypes, ["text/plain", "text/csv"], "file")
             .Produces<ImportResult>().Produces<ImportResult>(StatusCodes.Status201Created)
             .AlsoProducesFile(StatusCodes.Status200OK, DivisionSheet.MediaType) // the dry run's other answer: the 分工表 itself
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413)
