@@ -99,6 +99,28 @@ public sealed class BoardBrowserTests(DemoQuarterHost host, ITestOutputHelper ou
         await ScreenshotAsync(page, "plan", readme: true);
     }
 
+    [Fact]
+    public async Task The_office_sees_the_most_burdened_units_first()
+    {
+        var page = await OpenAsync();
+        await page.ClickAsync("button[data-role=office]");
+        await page.WaitForSelectorAsync(".plans a");
+        await page.ClickAsync("a[href='#/burden']");
+        await page.WaitForSelectorAsync("#burden tbody tr");
+
+        // The same figures as the burden endpoint gives any client, in its order.
+        using var office = host.As(Roles.Office);
+        using var report = JsonDocument.Parse(await office.GetStringAsync("/api/reports/burden"));
+        var units = report.RootElement.GetProperty("units").EnumerateArray()
+            .Select(u => (Unit: u.GetProperty("unit").GetString()!, Total: u.GetProperty("total").GetInt32())).ToArray();
+        Assert.True(units.Length >= 5, $"{units.Length} units");
+        var shown = await page.EvaluateExpressionAsync<string[]>(
+            "[...document.querySelectorAll('#burden tbody tr')].map(r => r.dataset.unit + '|' + r.querySelector('[data-total]').textContent)");
+        Assert.Equal(units.Select(u => $"{u.Unit}|{u.Total}"), shown);
+        Assert.True(units[0].Total >= units[^1].Total);
+        await ScreenshotAsync(page, "burden");
+    }
+
     private async Task<IPage> OpenAsync()
     {
         var page = await _browser!.NewPageAsync();

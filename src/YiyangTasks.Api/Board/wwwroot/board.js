@@ -196,6 +196,23 @@ async function showTask(planId, number) {
         <section><h2>办理过程</h2><ol class="timeline">${entries}</ol></section>`;
 }
 
+const trendNames = { rising: "上升", steady: "持平", falling: "下降" };
+
+// 基层减负: what all plans demand of each unit per month (GET /api/reports/burden), the most burdened first.
+async function showBurden() {
+    const b = await api("/api/reports/burden");
+    const months = b.units[0]?.months.map((m) => m.month) ?? [];
+    const demands = (d) => d.acknowledgements + d.reports + d.completions;
+    view.innerHTML = `<section id="burden"><h2>基层减负：各单位报送负担（${day(b.from)}至${day(b.to)}）</h2>
+        <p class="muted">每月各方案要求该单位签收、报送进展、办结的次数（牵头与配合合计），负担最重的单位在前。</p>
+        <table><thead><tr><th>单位</th><th>合计</th><th>牵头</th><th>配合</th>${months.map((m) => `<th>${esc(m)}</th>`).join("")}<th>趋势</th><th>涉及任务</th></tr></thead><tbody>
+        ${b.units.map((u) => `<tr data-unit="${esc(u.unit)}"><td>${esc(u.unit)}</td><td class="num" data-total>${u.total}</td>
+            <td class="num">${demands(u.led)}</td><td class="num">${demands(u.cooperated)}</td>
+            ${u.months.map((m) => `<td class="num">${m.total}</td>`).join("")}
+            <td>${trendNames[key(u.trend)] ?? esc(u.trend)}</td><td class="num">${u.sources.length}</td></tr>`).join("")}
+        </tbody></table></section>`;
+}
+
 async function showTodo() {
     const todo = await api("/api/me/todo");
     const badge = document.getElementById("badge");
@@ -274,6 +291,7 @@ async function route() {
         if ((m = path.match(/^\/plans\/([^/]+)\/tasks\/(\d+)$/))) await showTask(decodeURIComponent(m[1]), Number(m[2]));
         else if ((m = path.match(/^\/plans\/([^/]+)$/))) await showPlan(decodeURIComponent(m[1]));
         else if (path === "/plans") await showPlans();
+        else if (path === "/burden") await showBurden();
         else if (path === "/todo" || person.role === "liaison") await showTodo();
         else await showPlans();
     } catch (e) {
