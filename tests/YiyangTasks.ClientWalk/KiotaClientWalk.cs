@@ -65,6 +65,8 @@ public class KiotaClientWalk(ApiFactory api) : IClassFixture<ApiFactory>
         // The office accepts the completion; the supervision group reads the timeliness report as typed JSON.
         await office.Api.Plans[planId].Tasks[2].Completion.Acceptance.PostAsync(new CompletionAcceptanceRequest { Comment = "同意办结。" });
         Assert.Equal(TaskStatus.Completed, (await office.Api.Plans[planId].Tasks[2].GetAsync())!.Task!.Status);
+        // The reports are kept by the projection daemon: wait until it has read the walk's events (a client reads X-Projection-Sequence).
+        await api.ProjectionsCaughtUpAsync();
         var rows = await supervision.Api.Reports.Timeliness.GetAsync(config => config.QueryParameters.Plan = planId);
         var civilAffairs = rows!.Single(r => r.Unit == PlanFixtures.CivilAffairs);
         Assert.Equal(1, civilAffairs.TasksLed);
