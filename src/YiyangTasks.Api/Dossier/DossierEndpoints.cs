@@ -3,6 +3,7 @@ using Npgsql;
 using YiyangTasks.Api.Audit;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Plans;
@@ -18,11 +19,11 @@ public static class DossierEndpoints
         api.MapGet("/plans/{planId}/tasks/{number:int}/dossier", ForTask)
             .WithTags("Tasks").WithName("GetTaskDossier").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("The task's accountability file (一事一档) as .docx: as assigned, each obligation and what happened, supervision, extensions, verification")
-            .Produces(StatusCodes.Status200OK, contentType: DossierDocx.ContentType).ProducesProblem(404);
+            .Produces(StatusCodes.Status200OK, contentType: DossierDocx.ContentType).AlsoProducesFile(StatusCodes.Status200OK, DossierDocx.ContentType).ProducesProblem(404);
         api.MapGet("/units/{unitId}/dossier", ForUnit)
             .WithTags("Units").WithName("GetUnitDossier").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("A unit's accountability file for one plan as .docx: every task it leads or cooperates on")
-            .Produces(StatusCodes.Status200OK, contentType: DossierDocx.ContentType).ProducesProblem(400).ProducesProblem(404);
+            .Produces(StatusCodes.Status200OK, contentType: DossierDocx.ContentType).AlsoProducesFile(StatusCodes.Status200OK, DossierDocx.ContentType).ProducesProblem(400).ProducesProblem(404);
     }
 
     private static async Task<IResult> ForTask(string planId, int number, IQuerySession session, NpgsqlDataSource dataSource,

@@ -19,6 +19,9 @@ public sealed record TaskDetails
     public ResponsibilityMode Mode { get; init; }
     public DateOnly? Deadline { get; init; }
     public string? DeadlineWords { get; init; }
+
+    /// <summary>The deadline as written: its kind and the dates it implies (null for tasks assigned before terms were read).</summary>
+    public DeadlineTerms? DeadlineTerms { get; init; }
     public ReportingCycle ReportingCycle { get; init; }
     public DateTimeOffset AssignedAt { get; init; }
     public TaskStatus Status { get; init; }
@@ -57,6 +60,7 @@ public sealed record TaskDetails
         Mode = task.Mode,
         Deadline = task.Deadline,
         DeadlineWords = task.DeadlineWords,
+        DeadlineTerms = task.DeadlineTerms,
         ReportingCycle = task.ReportingCycle,
         AssignedAt = task.AssignedAt,
         Status = task.Status,

@@ -6,6 +6,7 @@ using Ical.Net.Serialization;
 using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Timeliness;
 
@@ -28,7 +29,7 @@ public static class CalendarFeed
     {
         app.MapGet("/api/units/{unitId}/calendar.ics", Feed).AllowAnonymous().WithTags("Units").WithName("GetUnitCalendarFeed")
             .WithSummary("A unit's due days (签收, 报送, 办结) as an iCalendar feed; the key is the unit's feed secret")
-            .Produces(200, contentType: "text/calendar").ProducesProblem(404);
+            .Produces(200, contentType: "text/calendar").WithMetadata(new AlternativeContent(200, "text/calendar", Binary: false)).ProducesProblem(404);
     }
 
     public static void MapCalendarFeedAdmin(this RouteGroupBuilder api)

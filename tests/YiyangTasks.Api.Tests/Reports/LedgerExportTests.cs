@@ -77,6 +77,7 @@ public class LedgerExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")推进医养结合\",", csv);
         Assert.Contains("\r\n1,", csv); // a number is not prefixed
 
+        await api.ProjectionsCaughtUpAsync(); // the timeliness report reads the daemon's task summaries
         var xlsxRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/timeliness?plan={planId}");
         xlsxRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Xlsx.MediaType));
         var response = await office.SendAsync(xlsxRequest);

@@ -127,6 +127,7 @@ public class CooperationTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("保障配套资金", Part(view, Finance).GetProperty("duty").GetString());
         Assert.Equal(1, Part(view, Finance).GetProperty("reportsMissed").GetInt32());
 
+        await api.ProjectionsCaughtUpAsync(); // the timeliness report reads the daemon's task summaries
         var rows = (await (await officeLater.GetAsync($"/api/reports/timeliness?plan={planId}")).JsonAsync()).EnumerateArray()
             .ToDictionary(r => r.GetProperty("unit").GetString()!);
         Assert.Equal((0, 1.0), (rows[HealthCommission].GetProperty("reportsMissed").GetInt32(), rows[HealthCommission].GetProperty("onTimeRate").GetDouble()));
