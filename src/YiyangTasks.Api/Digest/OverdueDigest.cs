@@ -80,7 +80,7 @@ public sealed record OverdueDigest
     private static string ToMarkdown(DateOnly date, int taskCount, IReadOnlyList<DigestUnit> units)
     {
         var text = new StringBuilder();
-        text.AppendLine($"### 逾期任务通报 {date:yyyy-MM-dd}");
+        text.AppendLine($"### 逾期任务通报 {ChineseDate.Of(date)}");
         if (taskCount == 0)
         {
             text.AppendLine("今日无逾期任务。");
@@ -93,8 +93,8 @@ public sealed record OverdueDigest
             text.AppendLine($"**{unit.Unit}**（{unit.Items.Count} 项）");
             foreach (var item in unit.Items)
             {
-                var report = item.LastReport is { } r ? $"；最近报告 {ChinaTime.DateOf(r.ReportedAt):yyyy-MM-dd} 完成{r.PercentDone}%" : "；暂无进展报告";
-                text.AppendLine($"- {item.PlanId} 第{item.Number}项 {Describe(item.Obligation)}，应于 {item.DueOn:yyyy-MM-dd}，逾期 {item.WorkingDaysOverdue} 个工作日{report}");
+                var report = item.LastReport is { } r ? $"；最近报告 {ChineseDate.Of(ChinaTime.DateOf(r.ReportedAt))} 完成{r.PercentDone}%" : "；暂无进展报告";
+                text.AppendLine($"- {item.PlanId} 第{item.Number}项 {Describe(item.Obligation)}，应于 {ChineseDate.Of(item.DueOn)}，逾期 {item.WorkingDaysOverdue} 个工作日{report}");
             }
         }
         return text.ToString();

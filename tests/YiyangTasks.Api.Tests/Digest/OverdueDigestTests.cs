@@ -47,7 +47,7 @@ public class OverdueDigestTests
         Assert.Equal(2, units[CivilAffairs].GetProperty("items")[0].GetProperty("workingDaysOverdue").GetInt32()); // 6 and 9 March
         var dingTalk = JsonDocument.Parse(receiver.Received.Single(r => r.Path == "/dingtalk").Body).RootElement;
         Assert.Equal("markdown", dingTalk.GetProperty("msgtype").GetString());
-        Assert.Contains("逾期任务通报 2026-03-09", dingTalk.GetProperty("markdown").GetProperty("text").GetString());
+        Assert.Contains("逾期任务通报 2026年3月9日", dingTalk.GetProperty("markdown").GetProperty("text").GetString());
 
         using var office = api.As(Roles.Office);
         var latest = await (await office.GetAsync("/api/digests/overdue/latest")).JsonAsync();
