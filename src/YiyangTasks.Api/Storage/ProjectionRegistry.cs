@@ -20,6 +20,7 @@ public static class ProjectionRegistry
         options.Schema.For<TaskSummary>().Index(s => s.PlanId).GinIndexJsonData();
         // A unit's to-do reads the tasks it leads across plans (ToDoQuery.OpenTasksLedBy).
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.LeadUnits);
+        options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.CooperatingUnits);
         options.Schema.For<IdempotentResponse>();
         options.Schema.For<Units.UnitRecord>();
         options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);

@@ -100,6 +100,8 @@ public static class CalendarFeed
         ToDoKind.Report => $"报送{item.Period!.Start.Year}年{item.Period.Start.Month}月进展",
         ToDoKind.Complete => "办结",
         ToDoKind.RedoCompletion => "重新办结",
+        ToDoKind.AcknowledgeCooperation => "签收配合事项",
+        ToDoKind.ReportCooperation => $"报送{item.Period!.Start.Year}年{item.Period.Start.Month}月配合情况",
         _ => "延期已决定",
     };
 

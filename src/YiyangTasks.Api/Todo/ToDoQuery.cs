@@ -21,9 +21,10 @@ public sealed class ToDoQuery(TimelinessPolicy policy, TimeProvider clock)
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var calendar = await policy.CalendarAsync(cancellationToken);
-        // Obligations are the lead units' (Obligations.Of); a cooperating unit owes nothing by a day.
-        var tasks = await OpenTasksLedBy(session, unit).ToListAsync(cancellationToken);
-        var plans = tasks.Count == 0
+        // What the unit leads, and what it cooperates on (its own part, CooperationObligations): each by its own index.
+        var led = await OpenTasksLedBy(session, unit).ToListAsync(cancellationToken);
+        var tasks = led.Concat(await OpenTasksCooperatedBy(session, unit).ToListAsync(cancellationToken)).DistinctBy(t => t.Id).ToArray();
+        var plans = tasks.Length == 0
             ? new Dictionary<string, Plan>()
             : (await session.LoadManyAsync<Plan>(cancellationToken, tasks.Select(t => t.PlanId).Distinct().ToArray())).ToDictionary(p => p.Id);
 
@@ -34,7 +35,7 @@ public sealed class ToDoQuery(TimelinessPolicy policy, TimeProvider clock)
             foreach (var owed in ToDos.Of(task, unit, rules, calendar, now))
                 items.Add(Item(task, owed.Kind, owed.DueOn, owed.PeriodStart is { } start ? new ToDoPeriod(start, owed.PeriodEnd!.Value) : null, owed.Overdue));
         }
-        foreach (var task in await RecentlyExtendedAsync(session, tasks, calendar, now, cancellationToken))
+        foreach (var task in await RecentlyExtendedAsync(session, led, calendar, now, cancellationToken))
             items.Add(Item(task, ToDoKind.ExtensionDecided, null, null, false));
 
         var ordered = items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.PlanId, StringComparer.Ordinal)
@@ -58,6 +59,12 @@ public sealed class ToDoQuery(TimelinessPolicy policy, TimeProvider clock)
             .Where(t => t.MatchesSql("d.data -> 'leadUnits' @> ?::jsonb", JsonSerializer.Serialize(new[] { unit }))
                 && t.CompletedAt == null && t.WithdrawnAt == null);
 
+    /// <summary>The open tasks <paramref name="unit"/> cooperates on, by the GIN index on the cooperating units.</summary>
+    internal static IQueryable<SupervisedTask> OpenTasksCooperatedBy(IQuerySession session, string unit) =>
+        session.Query<SupervisedTask>()
+            .Where(t => t.MatchesSql("d.data -> 'cooperatingUnits' @> ?::jsonb", JsonSerializer.Serialize(new[] { unit }))
+                && t.CompletedAt == null && t.WithdrawnAt == null);
+
     private static ToDoAction Action(SupervisedTask task, ToDoKind kind)
     {
         var href = $"/api/plans/{Uri.EscapeDataString(task.PlanId)}/tasks/{task.Number}";
@@ -66,6 +73,8 @@ public sealed class ToDoQuery(TimelinessPolicy policy, TimeProvider clock)
             ToDoKind.Acknowledge => new("POST", href + "/acknowledgements"),
             ToDoKind.Report => new("POST", href + "/progress-reports"),
             ToDoKind.Complete or ToDoKind.RedoCompletion => new("POST", href + "/completion"),
+            ToDoKind.AcknowledgeCooperation => new("POST", href + "/cooperation/acknowledgements"),
+            ToDoKind.ReportCooperation => new("POST", href + "/cooperation/reports"),
             _ => new("GET", href),
         };
     }

@@ -20,6 +20,12 @@ public enum ToDoKind
 
     /// <summary>The office decided an extension request lately (granted or refused): take note of the deadline.</summary>
     ExtensionDecided,
+
+    /// <summary>A cooperating unit acknowledges its own part of the task (签收配合事项).</summary>
+    AcknowledgeCooperation,
+
+    /// <summary>A cooperating unit reports on its own part for a period (报送配合情况).</summary>
+    ReportCooperation,
 }
 
 /// <summary>One thing a unit owes on a task: by when (if a day is set), for which period, and whether it is overdue.</summary>
@@ -32,15 +38,16 @@ public static class ToDos
     public const int ExtensionDecisionNoticeWorkingDays = 5;
 
     /// <summary>
-    /// What <paramref name="unit"/> owes on <paramref name="task"/> now: nothing unless it leads the task (the
-    /// obligations are the lead units'; cooperating units report only when they choose to) and the task is open.
-    /// Its unmet acknowledgement; its unmet reports, the running period's included, but not a missed period it
-    /// has since made up by reporting again (as the light judges it); the completion, as a redo once the office
-    /// rejected one, unless a completion is pending review.
+    /// What <paramref name="unit"/> owes on <paramref name="task"/> now, while the task is open. A lead unit: its unmet
+    /// acknowledgement; its unmet reports, the running period's included, but not a missed period it has since made up
+    /// by reporting again (as the light judges it); the completion, as a redo once the office rejected one, unless a
+    /// completion is pending review. A cooperating unit: its own part (<see cref="CooperationObligations"/>), the
+    /// acknowledgement of its 配合事项 and its report for each period, the running one included.
     /// </summary>
     public static IReadOnlyList<ToDo> Of(SupervisedTask task, string unit, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now)
     {
-        if (LapseCheck.IsClosed(task) || !task.IsLeadUnit(unit)) return [];
+        if (LapseCheck.IsClosed(task)) return [];
+        if (!task.IsLeadUnit(unit)) return OfCooperatingUnit(task, unit, rules, calendar, now);
         var redo = task.CompletionRejections > 0;
         var items = new List<ToDo>();
         foreach (var o in Obligations.WithRunningPeriod(task, rules, calendar, now))
@@ -59,6 +66,13 @@ public static class ToDos
             items.Add(new ToDo(ToDoKind.RedoCompletion, null, null, null, false));
         return items;
     }
+
+    private static IReadOnlyList<ToDo> OfCooperatingUnit(SupervisedTask task, string unit, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        CooperationObligations.WithRunningPeriod(task, rules, calendar, now)
+            .Where(o => !o.IsMet && o.Unit == unit)
+            .Select(o => new ToDo(o.Kind == ObligationKind.Acknowledgement ? ToDoKind.AcknowledgeCooperation : ToDoKind.ReportCooperation,
+                o.DueOn, o.PeriodStart, o.PeriodEnd, o.DueAt <= now))
+            .ToArray();
 
     /// <summary>An extension decided on <paramref name="decidedAt"/> is still news to the lead units now.</summary>
     public static bool IsRecentDecision(DateTimeOffset decidedAt, WorkingDayCalendar calendar, DateTimeOffset now) =>

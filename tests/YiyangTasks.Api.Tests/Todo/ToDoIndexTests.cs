@@ -7,11 +7,11 @@ using static YiyangTasks.Api.Tests.Infrastructure.PlanFixtures;
 
 namespace YiyangTasks.Api.Tests.Todo;
 
-/// <summary>The to-do reads the tasks a unit leads by an index, not by reading every task of every plan.</summary>
+/// <summary>The to-do reads the tasks a unit leads or cooperates on by their indexes, not by reading every task of every plan.</summary>
 public class ToDoIndexTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task The_tasks_a_unit_leads_are_found_by_the_lead_units_index()
+    public async Task The_tasks_a_unit_leads_or_cooperates_on_are_found_by_their_indexes()
     {
         api.Clock.Set(ApiFactory.Start);
         await api.RegisterTwoTaskPlanAsync();
@@ -19,8 +19,16 @@ public class ToDoIndexTests(ApiFactory api) : IClassFixture<ApiFactory>
         var query = ToDoQuery.OpenTasksLedBy(session, CivilAffairs);
         Assert.Equal([1, 2], (await query.ToListAsync()).Select(t => t.Number).Order());
         Assert.Empty(await ToDoQuery.OpenTasksLedBy(session, MedicalInsurance).ToListAsync()); // cooperates only
+        Assert.Equal([1], (await ToDoQuery.OpenTasksCooperatedBy(session, MedicalInsurance).ToListAsync()).Select(t => t.Number));
 
         // With a handful of rows the planner would scan anyway; forbid the scan and the plan must name the index.
+        Assert.Contains(await PlanAsync(query), line => line.Contains("Bitmap Index Scan on") && line.Contains("leadunits", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(await PlanAsync(ToDoQuery.OpenTasksCooperatedBy(session, MedicalInsurance)),
+            line => line.Contains("Bitmap Index Scan on") && line.Contains("cooperatingunits", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task<List<string>> PlanAsync(IQueryable<YiyangTasks.Domain.Tasks.SupervisedTask> query)
+    {
         var command = query.ToCommand();
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
@@ -30,6 +38,6 @@ public class ToDoIndexTests(ApiFactory api) : IClassFixture<ApiFactory>
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync())
             while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
-        Assert.Contains(plan, line => line.Contains("Bitmap Index Scan on") && line.Contains("leadunits", StringComparison.OrdinalIgnoreCase));
+        return plan;
     }
 }

@@ -59,9 +59,20 @@ public class ToDoTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(TaskUrl(planA, 2, "/progress-reports"), report.GetProperty("action").GetProperty("href").GetString());
         Assert.Equal((5, 0, 2), Counts(todo));
 
-        // A cooperating unit owes nothing by a day; the office reads any unit's to-do, by name or alias.
+        // A cooperating unit owes its own part: acknowledging its 配合事项 and reporting on it with the lead's report.
         using (var insurance = api.As(Roles.Liaison, MedicalInsurance))
-            Assert.Empty(Items(await ToDoAsync(insurance, "/api/me/todo"), planA));
+        {
+            var its = await ToDoAsync(insurance, "/api/me/todo");
+            Assert.Equal([("AcknowledgeCooperation", 1, "2026-03-05"), ("ReportCooperation", 1, "2026-04-08")], Items(its, planA));
+            Assert.Equal(TaskUrl(planA, 1, "/cooperation/acknowledgements"),
+                Item(its, planA, "AcknowledgeCooperation", 1).GetProperty("action").GetProperty("href").GetString());
+            Assert.Equal(TaskUrl(planA, 1, "/cooperation/reports"),
+                Item(its, planA, "ReportCooperation", 1).GetProperty("action").GetProperty("href").GetString());
+            // Once acknowledged, only the report is left.
+            Assert.Equal(HttpStatusCode.OK, (await insurance.PostAsJsonAsync(TaskUrl(planA, 1, "/cooperation/acknowledgements"), new { duty = "做好医保支付政策衔接" })).StatusCode);
+            Assert.Equal([("ReportCooperation", 1, "2026-04-08")], Items(await ToDoAsync(insurance, "/api/me/todo"), planA));
+        }
+        // The office reads any unit's to-do, by name or alias.
         Assert.Equal(Items(todo, planA), Items(await ToDoAsync(office, $"/api/units/{CivilAffairs}/todo"), planA));
 
         // Another plan the next day: one list across both, soonest first.

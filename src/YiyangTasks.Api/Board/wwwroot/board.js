@@ -7,6 +7,7 @@ const zone = "Asia/Shanghai";
 
 const kindNames = {
     acknowledge: "签收", report: "报送进展", complete: "办结", redocompletion: "重新申请办结", extensiondecided: "延期申请已决定",
+    acknowledgecooperation: "签收配合事项", reportcooperation: "报送配合情况",
 };
 const obligationNames = { acknowledgement: "签收逾期", report: "进展报告缺报", completion: "逾期未办结" };
 const statusNames = { assigned: "待签收", acknowledged: "已签收", inprogress: "推进中", completionreported: "待审核办结", completed: "已办结" };
