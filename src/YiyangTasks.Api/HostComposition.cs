@@ -33,7 +33,6 @@ public static class HostComposition
         services.AddSingleton<ActorFilter>();
         services.AddSingleton<TimelinessPolicy>();
         services.AddHolidayCalendar();
-        services.AddSingleton<ReportCache>();
         services.AddSingleton<ReportProjections>();
         services.AddSingleton<ToDoQuery>();
         services.AddSingleton<PlanAssignment>();

@@ -128,7 +128,6 @@ public sealed class DemoPlans(IServiceProvider services, IHostEnvironment enviro
         Stamp(session.PendingChanges.Streams().Single(s => s.Key == read.PlanId).Events[0], DemoHistory.Office);
         await session.SaveChangesAsync(cancellationToken);
         services.GetRequiredService<UnitDirectoryCache>().Invalidate();
-        services.GetRequiredService<Reports.ReportCache>().Touch(read.PlanId);
         return count;
     }
 

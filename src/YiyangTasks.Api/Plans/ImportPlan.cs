@@ -44,7 +44,7 @@ public sealed record ImportResult(string PlanId, string Outcome, string ContentH
 /// again is a no-op; a revised one is recorded as differences on the existing tasks.
 /// </summary>
 public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scopes, PlanAssignment assignment,
-    UnitDirectoryCache directory, Reports.ReportCache reports, TimeProvider clock)
+    UnitDirectoryCache directory, TimeProvider clock)
 {
     /// <summary>Documents are tens of kilobytes; five megabytes is far beyond any real plan.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -139,7 +139,6 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
                 "Another import of this plan ran at the same time; import again."));
         }
         directory.Invalidate();
-        reports.Touch(request.PlanId);
         return (Answer(outcome, differences), null);
     }
 

@@ -18,7 +18,7 @@ namespace YiyangTasks.Api.Tasks;
 /// on the fresh state; with If-Match it is the client's 409. A repeated Idempotency-Key answers as the first time.
 /// </summary>
 public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes, TimelinessPolicy timeliness,
-    Reports.ReportCache reports, TimeProvider clock, Storage.StreamTurns turns, ILogger<TaskWrites> logger)
+    TimeProvider clock, Storage.StreamTurns turns, ILogger<TaskWrites> logger)
 {
     private const int Attempts = 40;
 
@@ -111,7 +111,6 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
         if (a.IdempotencyId is not null) session.Insert(new IdempotentResponse(a.IdempotencyId, a.Fingerprint!, accepted, now));
 
         await session.SaveChangesAsync(cancellation);
-        reports.Touch(a.PlanId);
         a.Http.Response.Headers.ETag = IfMatch.Format(accepted.Version);
         return Results.Ok(accepted);
     }

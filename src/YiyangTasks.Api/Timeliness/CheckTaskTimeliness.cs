@@ -18,7 +18,7 @@ public sealed record TaskCheckSchedule(string Id, string PlanId, DateTimeOffset 
 public static class CheckTaskTimelinessHandler
 {
     public static async Task Handle(CheckTaskTimeliness message, IDocumentSession session, IMessageContext bus,
-        TimelinessPolicy policy, Reports.ReportCache reports, TimeProvider clock, CancellationToken cancellationToken)
+        TimelinessPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         // Our clock is behind the one Wolverine scheduled by (only in tests, or clock skew between nodes):
@@ -41,10 +41,7 @@ public static class CheckTaskTimelinessHandler
         }
         await TimelinessScheduler.ScheduleNextAsync(session, bus, task, rules, policy, now);
         if (lapses.Count == 0) return;
-        // Committed here rather than by the transactional middleware after us, so the plan's reports are
-        // dropped only once the lapses are visible.
         await session.SaveChangesAsync(cancellationToken);
-        reports.Touch(task.PlanId);
     }
 }
 

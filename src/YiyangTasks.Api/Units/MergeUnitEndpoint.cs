@@ -29,7 +29,7 @@ public sealed record MergedTask(string PlanId, int Number, IReadOnlyList<string>
 public static class MergeUnitEndpoint
 {
     public static async Task<IResult> Handle(string unitId, HttpContext http, IDocumentStore store, IMartenOutbox outbox,
-        UnitDirectoryCache directory, TimelinessPolicy timeliness, ReportCache reports, TimeProvider clock)
+        UnitDirectoryCache directory, TimelinessPolicy timeliness, TimeProvider clock)
     {
         var (request, problem) = await RequestBody.ReadJsonAsync<MergeUnitRequest>(http.Request);
         if ((problem ?? request!.Validate()) is { } refused) return refused;
@@ -92,7 +92,6 @@ public static class MergeUnitEndpoint
             return Problems.Problem(409, "merge-conflict", "A task changed while merging.", "A task naming the unit changed at the same time; merge again.");
         }
         directory.Invalidate();
-        foreach (var planId in revised.Select(t => t.PlanId).Distinct()) reports.Touch(planId);
         return Results.Ok(new UnitMerged(updated, name, revised));
     }
 }

@@ -64,22 +64,4 @@ public class ReportFreshnessTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(0, data.GetProperty("lag").GetInt64());
         Assert.Equal("Healthy", await anonymous.GetStringAsync("/health/ready"));
     }
-
-    [Fact]
-    public async Task The_cache_drops_a_plans_reports_when_the_plan_is_touched_and_keeps_other_plans()
-    {
-        var cache = new ReportCache(api.Clock);
-        var computed = 0;
-        Task<string> Compute() => Task.FromResult($"report {++computed}");
-
-        Assert.Equal("report 1", await cache.GetOrComputeAsync("a", "overview", Compute));
-        Assert.Equal("report 1", await cache.GetOrComputeAsync("a", "overview", Compute));
-        Assert.Equal("report 2", await cache.GetOrComputeAsync("b", "overview", Compute));
-        cache.Touch("a");
-        Assert.Equal("report 3", await cache.GetOrComputeAsync("a", "overview", Compute));
-        Assert.Equal("report 2", await cache.GetOrComputeAsync("b", "overview", Compute));
-        api.Clock.Advance(ReportCache.MaxAge + TimeSpan.FromSeconds(1)); // another process's writes show within MaxAge
-        Assert.Equal("report 4", await cache.GetOrComputeAsync("b", "overview", Compute));
-        api.Clock.Set(ApiFactory.Start);
-    }
 }

@@ -2,7 +2,6 @@
 #pragma warning disable
 using System;
 using Wolverine.Marten.Publishing;
-using YiyangTasks.Api.Reports;
 using YiyangTasks.Api.Timeliness;
 
 namespace Internal.Generated.WolverineHandlers
@@ -13,14 +12,12 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
-        private readonly YiyangTasks.Api.Reports.ReportCache _reportCache;
         private readonly YiyangTasks.Api.Timeliness.TimelinessPolicy _timelinessPolicy;
 
-        public CheckTaskTimelinessHandler782691720(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, YiyangTasks.Api.Reports.ReportCache reportCache, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
+        public CheckTaskTimelinessHandler782691720(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
         {
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
-            _reportCache = reportCache;
             _timelinessPolicy = timelinessPolicy;
         }
 
@@ -35,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Timeliness.CheckTaskTimelinessHandler");
             
             // The actual message execution
-            await YiyangTasks.Api.Timeliness.CheckTaskTimelinessHandler.Handle(checkTaskTimeliness, documentSession, context, _timelinessPolicy, _reportCache, _timeProvider, cancellation).ConfigureAwait(false);
+            await YiyangTasks.Api.Timeliness.CheckTaskTimelinessHandler.Handle(checkTaskTimeliness, documentSession, context, _timelinessPolicy, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
