@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,8 @@ public class ProjectionDistributionTests
             {
                 options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(1);
                 options.Durability.CheckAssignmentPeriod = TimeSpan.FromSeconds(1);
+                // A node silent for this long is taken for dead, and its agents are given to the living.
+                options.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(5);
             }));
         }
     }
@@ -77,6 +81,82 @@ public class ProjectionDistributionTests
             await a.DisposeAsync();
             await b.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task When_the_process_running_the_summaries_is_killed_mid_burst_another_takes_over_and_counts_every_event_once()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync("projectionkill");
+        string planId;
+        await using (var seed = new Node(database))
+        {
+            planId = await seed.RegisterTwoTaskPlanAsync();
+            using var health = seed.As(Roles.Liaison, HealthCommission);
+            Assert.Equal(HttpStatusCode.OK, (await health.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
+        }
+
+        // The API as production runs it, in its own process: alone on the database, it takes the summaries.
+        var output = new List<string>();
+        using var killed = ApiProgram.Start([], new Dictionary<string, string?>(ApiProgram.Production(database))
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalPostgres.FreeLoopbackPort()}",
+        });
+        killed.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        killed.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        killed.BeginOutputReadLine();
+        killed.BeginErrorReadLine();
+        Node? survivor = null;
+        try
+        {
+            var first = (Guid)await Eventually.Get(async () =>
+            {
+                Assert.False(killed.HasExited, $"The API process exited:\n{Lines(output)}");
+                return await OwnersAsync(database) is [var one] ? (object)one : null;
+            }, TimeSpan.FromSeconds(120), "the API process to run the task summaries");
+
+            survivor = new Node(database);
+            Assert.NotEqual(first, survivor.Id);
+            using var health = survivor.As(Roles.Liaison, HealthCommission);
+            for (var i = 1; i <= 40; i++)
+            {
+                if (i == 15)
+                {
+                    // Mid-burst: the daemon's process dies without a goodbye (SIGKILL), its batch in flight.
+                    killed.Kill(entireProcessTree: true);
+                    await killed.WaitForExitAsync();
+                }
+                var report = await health.PostAsJsonAsync(TaskUrl(planId, 1, "/progress-reports"),
+                    Tasks.TaskLifecycleTests.Report(Math.Min(100, i * 2), $"第{i}次进展报告。"));
+                Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            }
+
+            var takenOver = (Guid)await Eventually.Get(async () => await OwnersAsync(database) is [var one] && one != first ? (object)one : null,
+                TimeSpan.FromSeconds(90), "the surviving process to take the task summaries over");
+            Assert.Equal(survivor.Id, takenOver);
+            await survivor.ProjectionsCaughtUpAsync();
+
+            // Every event once: each summary is what a fold of its whole stream gives, no event lost or applied twice.
+            await using var session = survivor.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            foreach (var number in new[] { 1, 2 })
+            {
+                var key = SupervisedTask.StreamKey(planId, number);
+                var fold = await session.Events.AggregateStreamAsync<SupervisedTask>(key);
+                var summary = await session.LoadAsync<TaskSummary>(key);
+                Assert.NotNull(fold);
+                Assert.NotNull(summary);
+                Assert.Equal(JsonSerializer.Serialize(TaskSummary.Of(fold)), JsonSerializer.Serialize(summary));
+            }
+        }
+        finally
+        {
+            if (!killed.HasExited) killed.Kill(entireProcessTree: true);
+            if (survivor is not null) await survivor.DisposeAsync();
+        }
+    }
+
+    private static string Lines(List<string> output)
+    {
+        lock (output) return string.Join('\n', output.TakeLast(60));
     }
 
     /// <summary>The Wolverine nodes the task summaries' agent is assigned to, by Wolverine's own ledger.</summary>
