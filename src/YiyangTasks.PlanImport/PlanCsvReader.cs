@@ -17,12 +17,12 @@ public static class PlanCsvReader
 
     /// <summary>The tasks of the CSV, unit names as written. Never throws.</summary>
     public static ParsedPlan Read(string csv) =>
-        Guarded("CSV", () => ReadTable(CsvRecords.Read((csv ?? "").TrimStart('\uFEFF'))
-            .Select(r => new TableRecord(r.FirstLine, r.LastLine, r.Fields)).ToList(), "CSV"));
+        Guarded("CSV文件", () => ReadTable(CsvRecords.Read((csv ?? "").TrimStart('\uFEFF'))
+            .Select(r => new TableRecord(r.FirstLine, r.LastLine, r.Fields)).ToList(), "CSV文件"));
 
     /// <summary>The tasks of a spreadsheet's rows (the 分工表 posted back), read exactly as CSV records. Never throws.</summary>
     public static ParsedPlan Read(IReadOnlyList<TableRecord> rows) =>
-        Guarded("sheet", () => ReadTable(rows.Where(r => r.Fields.Any(f => f.Trim().Length > 0)).ToList(), "sheet"));
+        Guarded("工作表", () => ReadTable(rows.Where(r => r.Fields.Any(f => f.Trim().Length > 0)).ToList(), "工作表"));
 
     private static ParsedPlan Guarded(string what, Func<ParsedPlan> read)
     {
@@ -32,7 +32,7 @@ public static class PlanCsvReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return PlanDocumentParser.Empty(new ParseWarning(null, ParseWarningCodes.ReaderFailure, $"the {what} could not be read ({e.GetType().Name}); nothing was imported"));
+            return PlanDocumentParser.Empty(new ParseWarning(null, ParseWarningCodes.ReaderFailure, $"{what}未能读取，未导入任何内容"));
         }
     }
 
@@ -42,7 +42,7 @@ public static class PlanCsvReader
         var tasks = new List<ParsedTask>();
         if (records.Count == 0)
         {
-            warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, $"the {what} has no rows"));
+            warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, $"{what}没有任何行"));
             return new ParsedPlan(null, null, null, null, tasks, [], warnings);
         }
         var (roles, cycleAt) = Roles(records[0], warnings, out var hasHeader);
@@ -51,7 +51,7 @@ public static class PlanCsvReader
             var row = new TaskRow(record.FirstLine) { LastLine = record.LastLine };
             for (var c = 0; c < record.Fields.Count && c < roles.Length; c++) row.Set(roles[c], record.Fields[c].Trim());
             if (record.Fields.Count > roles.Length && record.Fields.Skip(roles.Length).Any(f => f.Trim().Length > 0))
-                warnings.Add(new ParseWarning(record.FirstLine, ParseWarningCodes.UnparseableLine, $"row has {record.Fields.Count} fields; those past column {roles.Length} are ignored"));
+                warnings.Add(new ParseWarning(record.FirstLine, ParseWarningCodes.UnparseableLine, $"此行有{record.Fields.Count}列，第{roles.Length}列之后的内容未读入"));
             var task = row.ToTask(tasks.Count + 1, warnings);
             if (cycleAt >= 0 && cycleAt < record.Fields.Count && record.Fields[cycleAt].Trim() is { Length: > 0 } cycleCell)
             {
@@ -61,7 +61,7 @@ public static class PlanCsvReader
             }
             tasks.Add(task);
         }
-        if (tasks.Count == 0) warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, $"the {what} has a header but no task rows"));
+        if (tasks.Count == 0) warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, $"{what}只有表头，没有任务行"));
         return new ParsedPlan(null, null, null, null, tasks, [], warnings);
     }
 
@@ -78,7 +78,7 @@ public static class PlanCsvReader
             return (Positional, -1);
         }
         warnings.Add(new ParseWarning(first.FirstLine, ParseWarningCodes.UnparseableLine,
-            "header not recognised; columns read as number, task, lead units, cooperating units, deadline"));
+            "表头未能识别，各列依次按序号、工作任务、牵头单位、配合单位、完成时限读取"));
         return (Positional, -1);
     }
 

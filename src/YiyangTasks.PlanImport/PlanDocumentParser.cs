@@ -15,7 +15,7 @@ public static class PlanDocumentParser
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A reader bug must not take the import down: say so and yield nothing rather than guess.
-            return Empty(new ParseWarning(null, ParseWarningCodes.ReaderFailure, $"the plan could not be read ({e.GetType().Name}); nothing was imported"));
+            return Empty(new ParseWarning(null, ParseWarningCodes.ReaderFailure, "文件未能读取，未导入任何内容"));
         }
     }
 
@@ -35,7 +35,7 @@ public static class PlanDocumentParser
         tasks = FirstListedLeads(text, lines, tasks);
         tasks = StandingParty.Apply(tasks);
         warnings.AddRange(DeclaredCount.Check(lines, tasks));
-        if (tasks.Count == 0) warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, "no numbered task list with responsible units was found"));
+        if (tasks.Count == 0) warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, "未找到写明责任单位的编号任务清单"));
         else warnings.AddRange(Numbering(tasks, out tasks));
         var members = RosterReader.Read(lines);
         return new ParsedPlan(header.Title, header.DocumentNumber, header.IssuingBody, header.IssuedOn, tasks, members,
@@ -102,14 +102,14 @@ public static class PlanDocumentParser
         numbered = tasks;
         if (tasks.Select(t => t.Number).Distinct().Count() != tasks.Count)
         {
-            warnings.Add(new ParseWarning(tasks[0].Source.First, ParseWarningCodes.Numbering, "task numbers repeat (each list restarts at 1); tasks are numbered 1… in document order"));
+            warnings.Add(new ParseWarning(tasks[0].Source.First, ParseWarningCodes.Numbering, "任务序号重复（各部分分别从1编号），已按文中先后统一编为1、2、3……"));
             numbered = tasks.Select((t, i) => t with { Number = i + 1 }).ToList();
             return warnings;
         }
         for (var i = 1; i < tasks.Count; i++)
         {
             if (tasks[i].Number != tasks[i - 1].Number + 1)
-                warnings.Add(new ParseWarning(tasks[i].Source.First, ParseWarningCodes.Numbering, $"task {tasks[i].Number} follows task {tasks[i - 1].Number}"));
+                warnings.Add(new ParseWarning(tasks[i].Source.First, ParseWarningCodes.Numbering, $"第{tasks[i].Number}项紧接在第{tasks[i - 1].Number}项之后，序号不连续"));
         }
         return warnings;
     }

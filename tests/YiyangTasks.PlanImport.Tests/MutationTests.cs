@@ -64,7 +64,7 @@ public class MutationTests
         }
     }
 
-    private static string Mutate(string text, Random random)
+    internal static string Mutate(string text, Random random)
     {
         var lines = text.Split('\n').ToList();
         switch (random.Next(6))

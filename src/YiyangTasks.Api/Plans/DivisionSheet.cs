@@ -53,7 +53,7 @@ public static class DivisionSheet
                 (task.DeadlineWords ?? task.RelativeDeadline ?? "", style),
                 (ReportingCycles.Words(task.ReportingCycle), style),
                 (task.Source.First == task.Source.Last ? $"{task.Source.First}" : $"{task.Source.First}-{task.Source.Last}", style),
-                (string.Join("\n", warnings.Select(InChinese)), style),
+                (string.Join("\n", warnings.Select(w => w.Message)), style),
             ]);
             data.Append(row);
         }
@@ -68,24 +68,6 @@ public static class DivisionSheet
         return sheet;
     }
 
-    // The reader's own details are technical English; the office reads what kind of problem it is first, in Chinese.
-    private static string InChinese(ParseWarning warning)
-    {
-        if (warning.Message.Any(c => c is >= '\u4e00' and <= '\u9fff') && !warning.Message.Any(char.IsAsciiLetterLower)) return warning.Message;
-        var kind = warning.Code switch
-        {
-            ParseWarningCodes.UnknownUnit => "单位名录中没有此单位",
-            ParseWarningCodes.NoUnits => "未写明牵头或责任单位，请补上",
-            ParseWarningCodes.UnparseableLine => "此处未能读懂，请核对",
-            ParseWarningCodes.Numbering => "序号不连续或重复，请核对",
-            ParseWarningCodes.DeclaredCountMismatch => "任务数与文中所述不符，请核对是否漏项",
-            ParseWarningCodes.NoTaskList => "未找到任务清单",
-            ParseWarningCodes.ReaderFailure => "文件未能读取",
-            _ => "请核对",
-        };
-        return $"{kind}（{warning.Message}）";
-    }
-
     private static bool IsOn(ParseWarning warning, ImportedTask task) =>
         warning.Line is { } line && line >= task.Source.First && line <= task.Source.Last;
 
@@ -97,7 +79,7 @@ public static class DivisionSheet
             $"方案：{result.Title ?? result.PlanId}（{result.PlanId}）",
             "改正“分工表”后，将本文件原样提交到 POST /api/plans/import（同一 planId）；已导入的方案将按修订记录，不会生成第二个方案。",
             "“来源行”和“提示”两列只供核对，导入时不读取；单位名称按原文书写，导入时对照单位名录。",
-            .. unplaced.Select(w => w.Line is { } line ? $"第{line}行：{InChinese(w)}" : InChinese(w)),
+            .. unplaced.Select(w => w.Line is { } line ? $"第{line}行：{w.Message}" : w.Message),
         ];
         uint at = 2;
         foreach (var line in lines) data.Append(Row(at++, [(line, Wrapped)]));

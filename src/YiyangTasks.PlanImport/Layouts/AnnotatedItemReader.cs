@@ -31,9 +31,9 @@ internal static class AnnotatedItemReader
         foreach (var item in taskItems)
         {
             var r = item.Responsibility;
-            if (r is null) warnings.Add(new ParseWarning(item.Start.Number, ParseWarningCodes.NoUnits, $"item {item.Marker.Number} names no responsible unit"));
+            if (r is null) warnings.Add(new ParseWarning(item.Start.Number, ParseWarningCodes.NoUnits, $"第{item.Marker.Number}项未写明责任单位"));
             else if (r.Leftover is { } leftover)
-                warnings.Add(new ParseWarning(item.LastLine, ParseWarningCodes.UnparseableLine, $"in item {item.Marker.Number}, '{Shorten(leftover)}' is neither lead nor cooperating"));
+                warnings.Add(new ParseWarning(item.LastLine, ParseWarningCodes.UnparseableLine, $"第{item.Marker.Number}项中的“{Shorten(leftover)}”既非牵头单位也非配合单位"));
             tasks.Add(new ParsedTask(item.Marker.Number, item.Text, r?.Leads ?? [], r?.Cooperating ?? [], r?.Mode ?? Domain.Tasks.ResponsibilityMode.Jointly,
                 DeadlineReader.Read(item.Text), r?.TimeWords, new SourceLines(item.Start.Number, item.LastLine))
             {
@@ -253,7 +253,7 @@ internal static class AnnotatedItemReader
             {
                 var line = lines[n - 1];
                 if (!line.IsBlank && line.Marker is null && !PlanText.IsStop(line))
-                    warnings.Add(new ParseWarning(n, ParseWarningCodes.UnparseableLine, $"text between tasks {tasks[t].Marker.Number} and {tasks[t + 1].Marker.Number} belongs to no task: '{Shorten(line.Text)}'"));
+                    warnings.Add(new ParseWarning(n, ParseWarningCodes.UnparseableLine, $"第{tasks[t].Marker.Number}项与第{tasks[t + 1].Marker.Number}项之间的文字不属于任何任务：“{Shorten(line.Text)}”"));
             }
         }
     }

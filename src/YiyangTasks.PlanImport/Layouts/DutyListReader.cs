@@ -33,8 +33,8 @@ internal static class DutyListReader
         }
         var unit = heading.Body;
         var isUnit = UnitNames.IsBareUnitName(unit);
-        if (!isUnit) warnings.Add(new ParseWarning(heading.Number, ParseWarningCodes.NoUnits, $"'{AnnotatedItemReader.Shorten(unit)}' in a list of member units is not a unit's name"));
-        if (duties.Length == 0) warnings.Add(new ParseWarning(heading.Number, ParseWarningCodes.UnparseableLine, $"member unit '{unit}' has no duties under it"));
+        if (!isUnit) warnings.Add(new ParseWarning(heading.Number, ParseWarningCodes.NoUnits, $"成员单位名单中的“{AnnotatedItemReader.Shorten(unit)}”不是单位名称"));
+        if (duties.Length == 0) warnings.Add(new ParseWarning(heading.Number, ParseWarningCodes.UnparseableLine, $"成员单位“{unit}”下未列职责"));
         var text = duties.ToString();
         // A 职责分工 annex gives each member its own statutory duties: 按职责分工负责.
         return new ParsedTask(heading.Marker!.Number, text, isUnit ? [unit] : [], [], ResponsibilityMode.ByDuty,

@@ -35,7 +35,7 @@ internal static class FlatTableReader
                 tasks.Add(task.ToTask(number, warnings));
             }
             warnings.Add(new ParseWarning(lines[i].Number, ParseWarningCodes.UnparseableLine,
-                "the task table's cells run together without separators; rows were split at their numbers and units read after each row's last sentence"));
+                "任务表各格连在一起、没有分隔，已按序号分行，并从每行最后一句之后读取单位"));
             i = last;
         }
         return tasks;

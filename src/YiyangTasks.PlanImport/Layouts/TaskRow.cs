@@ -24,15 +24,15 @@ internal sealed class TaskRow(int firstLine)
         var number = fallbackNumber;
         if (numberCell.Length > 0 && !ChineseNumber.TryParse(numberCell.TrimEnd('.', '、', '．'), out number))
         {
-            warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"序号 '{numberCell}' is not a number; numbered {fallbackNumber} by position"));
+            warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"序号“{numberCell}”不是数字，已按位置编为第{fallbackNumber}项"));
             number = fallbackNumber;
         }
         var text = Cell(ColumnRole.Task);
-        if (text.Length == 0) warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"row {number} has no task text"));
+        if (text.Length == 0) warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.UnparseableLine, $"第{number}项没有任务内容"));
 
         var responsibility = ReadUnits();
         if (responsibility.IsEmpty)
-            warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.NoUnits, $"row {number} names no responsible unit"));
+            warnings.Add(new ParseWarning(FirstLine, ParseWarningCodes.NoUnits, $"第{number}项未写明责任单位"));
 
         var deadlineCell = Cell(ColumnRole.Deadline);
         // A spreadsheet's deadline column often holds a plain date (2026-12-31, 2026/6/30) rather than words.

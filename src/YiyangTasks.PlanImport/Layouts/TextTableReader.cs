@@ -59,7 +59,7 @@ internal static class TextTableReader
             afterBlank = false;
             if (isRowNumber) rows.Add((new TaskRow(line.Number), [line]));
             else if (rows.Count > 0) rows[^1].Cells.Add(line);
-            else warnings.Add(new ParseWarning(line.Number, ParseWarningCodes.UnparseableLine, "text under the table header before its first numbered row"));
+            else warnings.Add(new ParseWarning(line.Number, ParseWarningCodes.UnparseableLine, "表头与第一条编号行之间有文字，未读入"));
             last = i;
         }
         foreach (var (row, cells) in rows)
@@ -78,7 +78,7 @@ internal static class TextTableReader
         {
             TableCells.Fill(row, roles, cells.Select(c => c.Text).ToList());
             warnings.Add(new ParseWarning(row.FirstLine, ParseWarningCodes.UnparseableLine,
-                $"row {cells[0].Text} has {cells.Count} cells where the header has {roles.Length}; cells read by what they hold"));
+                $"序号为{cells[0].Text}的行有{cells.Count}格，表头有{roles.Length}列，已按各格内容识别"));
             return;
         }
         // More lines than columns: the task cell was broken across lines; the cells after it are one line each.
@@ -132,7 +132,7 @@ internal static class TextTableReader
             if (guessed < 0) return null;
             roles[guessed] = ColumnRole.Responsible;
             warnings.Add(new ParseWarning(lines[start].Number, ParseWarningCodes.GuessedUnitColumn,
-                $"no column header names the responsible units; column '{headerCells[guessed]}' was taken for them because its cells read as unit lists"));
+                $"表头未标明责任单位列，“{headerCells[guessed]}”列的内容均为单位名称，已作为责任单位列读取"));
         }
         if (!roles.Contains(ColumnRole.Task) && Array.IndexOf(roles, ColumnRole.Other) is >= 0 and var other) roles[other] = ColumnRole.Task;
         if (!roles.Contains(ColumnRole.Task)) return null;
@@ -142,7 +142,7 @@ internal static class TextTableReader
             var row = new TaskRow(first) { LastLine = lastLine };
             TableCells.Fill(row, roles, cells);
             if (cells.Count < roles.Count(r => r != ColumnRole.Other) && cells.Count < roles.Length)
-                warnings.Add(new ParseWarning(first, ParseWarningCodes.UnparseableLine, $"row has {cells.Count} cells where the header has {roles.Length}; cells read by what they hold"));
+                warnings.Add(new ParseWarning(first, ParseWarningCodes.UnparseableLine, $"此行有{cells.Count}格，表头有{roles.Length}列，已按各格内容识别"));
             tasks.Add(row.ToTask(tasks.Count + 1, warnings));
         }
         return last;

@@ -10,9 +10,9 @@ internal static class DeclaredCount
             if (Declared(line.Text) is not { } declared) continue;
             // Declared on a heading the tasks stand under, it counts that section; elsewhere, the whole plan.
             var under = tasks.Count(t => t.Heading == line.Text);
-            var (found, scope) = under > 0 ? (under, $"under '{AnnotatedItemReader.Shorten(line.Text)}'") : (tasks.Count, "in the plan");
+            var (found, scope) = under > 0 ? (under, $"“{AnnotatedItemReader.Shorten(line.Text)}”下") : (tasks.Count, "全文");
             if (found != declared)
-                yield return new ParseWarning(line.Number, ParseWarningCodes.DeclaredCountMismatch, $"the plan declares {declared} tasks {scope} but {found} were read");
+                yield return new ParseWarning(line.Number, ParseWarningCodes.DeclaredCountMismatch, $"文中写明{scope}共{declared}项任务，实际读出{found}项");
         }
     }
 

@@ -125,8 +125,8 @@ public class DivisionSheetTests(ApiFactory api) : IClassFixture<ApiFactory>
                 Assert.Equal(text, cell.InlineString!.InnerText);
                 Assert.True(formats[(int)cell.StyleIndex!.Value].QuotePrefix?.Value, $"{reference} is not quote-prefixed");
             }
-            // The reader's warning, said in Chinese first, on its row.
-            Assert.StartsWith("未写明牵头或责任单位，请补上（", Rows(workbook, out _)[5][7]);
+            // The reader's warning, in Chinese, on its row.
+            Assert.Equal("第5项未写明责任单位", Rows(workbook, out _)[5][7]);
             Assert.Equal(["FFFFEB9C"], Fills(workbook, part, 6).Distinct());
             var plain = part.Worksheet.Descendants<Cell>().Single(c => c.CellReference == "C2");
             Assert.NotEqual(true, formats[(int)plain.StyleIndex!.Value].QuotePrefix?.Value);
