@@ -17,7 +17,9 @@ public sealed record MergeUnit(string Unit, string IntoUnit)
         var changes = new List<string>();
         if (!task.LeadUnits.SequenceEqual(leads)) changes.Add("leadUnits");
         if (!task.CooperatingUnits.SequenceEqual(cooperating)) changes.Add("cooperatingUnits");
-        return Decision.Accept(new TaskRevised(task.Text, leads, cooperating, task.Mode, task.Deadline, task.DeadlineWords, changes, actor, now));
+        var planned = task.Planned;
+        return Decision.Accept(new TaskRevised(task.Text, leads, cooperating, task.Mode, planned.Deadline, planned.Words, changes, actor, now,
+            DeadlineTerms: planned.Terms));
     }
 
     private string Renamed(string unit) => unit == Unit ? IntoUnit : unit;

@@ -20,7 +20,9 @@ public sealed record ReviseTask(
         if (!task.LeadUnits.SequenceEqual(LeadUnits)) changes.Add("leadUnits");
         if (!task.CooperatingUnits.SequenceEqual(CooperatingUnits)) changes.Add("cooperatingUnits");
         if (task.Mode != Mode) changes.Add("mode");
-        if (task.Deadline != Deadline || DeadlineTerms is not null && task.DeadlineTerms != DeadlineTerms) changes.Add("deadline");
+        // Against the deadline as the document wrote it: what the office extended or corrected since is not the document's.
+        var planned = task.Planned;
+        if (planned.Deadline != Deadline || DeadlineTerms is not null && planned.Terms != DeadlineTerms) changes.Add("deadline");
         // Only a source that states the cycle (the 分工表's 报送周期) changes it; a plan's text leaves it as it is.
         if (ReportingCycle is { } cycle && task.ReportingCycle != cycle) changes.Add("reportingCycle");
         if (changes.Count == 0) return Decision.Accept();

@@ -38,6 +38,9 @@ public sealed record PeriodReport(
 /// <summary>A completion report waiting for the office's review.</summary>
 public sealed record PendingCompletion(string Unit, string Summary, DateTimeOffset ReportedAt);
 
+/// <summary>A task's deadline as its plan's document writes it: the date, the words, and the terms read from them.</summary>
+public sealed record PlannedDeadline(DateOnly? Deadline, string? Words, DeadlineTerms? Terms);
+
 /// <summary>An extension request waiting for the office's decision.</summary>
 public sealed record PendingExtension(Guid RequestId, string Unit, DateOnly RequestedDeadline, DateTimeOffset RequestedAt);
 
@@ -104,6 +107,17 @@ public sealed record SupervisedTask
 
     /// <summary>The deadline as the plan writes it, or as the office corrected it (null for tasks assigned before terms were read).</summary>
     public DeadlineTerms? DeadlineTerms { get; init; }
+
+    /// <summary>
+    /// The deadline as the plan's document last wrote it, before any extension the office granted or correction it made
+    /// (null in snapshots stored before it was kept: then the deadline in force stands for it). A revised document is
+    /// compared with this, so a re-import that leaves the deadline as written keeps what the office decided since.
+    /// </summary>
+    public PlannedDeadline? DeadlineAsPlanned { get; init; }
+
+    /// <summary>The deadline as the plan writes it (<see cref="DeadlineAsPlanned"/>, or the one in force when not kept).</summary>
+    public PlannedDeadline Planned => DeadlineAsPlanned ?? new PlannedDeadline(Deadline, DeadlineWords, DeadlineTerms);
+
     public ReportingCycle ReportingCycle { get; init; }
     public DateTimeOffset AssignedAt { get; init; }
     public TaskStatus Status { get; init; }
@@ -177,6 +191,7 @@ public sealed record SupervisedTask
         Deadline = e.Deadline,
         DeadlineWords = e.DeadlineWords,
         DeadlineTerms = e.DeadlineTerms,
+        DeadlineAsPlanned = new PlannedDeadline(e.Deadline, e.DeadlineWords, e.DeadlineTerms),
         ReportingCycle = e.ReportingCycle,
         AssignedAt = e.AssignedAt,
         Cooperation = Cooperation.Assigned(e),
@@ -244,19 +259,27 @@ public sealed record SupervisedTask
         return list;
     }
 
-    public SupervisedTask When(TaskRevised e) => (this with
+    public SupervisedTask When(TaskRevised e)
     {
-        Text = e.Text,
-        LeadUnits = e.LeadUnits,
-        CooperatingUnits = e.CooperatingUnits,
-        Mode = e.Mode,
-        Deadline = e.Deadline,
-        DeadlineWords = e.DeadlineWords,
         // A revision stored before terms were read, changing the deadline, leaves terms that no longer hold.
-        DeadlineTerms = e.DeadlineTerms ?? (e.Deadline == Deadline ? DeadlineTerms : null),
-        ReportingCycle = e.ReportingCycle ?? ReportingCycle,
-        Cooperation = Cooperation.When(e),
-    }).WithStatus();
+        var planned = new PlannedDeadline(e.Deadline, e.DeadlineWords, e.DeadlineTerms ?? (e.Deadline == Planned.Deadline ? Planned.Terms : null));
+        // Only a revision of the deadline as written replaces the one in force: an extension granted or a correction
+        // the office made since assignment outlives a re-issued document that leaves the deadline as it was.
+        var deadlineRevised = e.Changes.Contains("deadline");
+        return (this with
+        {
+            Text = e.Text,
+            LeadUnits = e.LeadUnits,
+            CooperatingUnits = e.CooperatingUnits,
+            Mode = e.Mode,
+            Deadline = deadlineRevised ? planned.Deadline : Deadline,
+            DeadlineWords = deadlineRevised ? planned.Words : DeadlineWords,
+            DeadlineTerms = deadlineRevised ? planned.Terms : DeadlineTerms,
+            DeadlineAsPlanned = planned,
+            ReportingCycle = e.ReportingCycle ?? ReportingCycle,
+            Cooperation = Cooperation.When(e),
+        }).WithStatus();
+    }
 
     public SupervisedTask When(DeadlineCorrected e) => this with
     {

@@ -111,4 +111,25 @@ public class DeadlineTermsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("red", light.GetProperty("light").GetString());
         Assert.Contains(light.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("本期任务逾期"));
     }
+
+    [Fact]
+    public async Task A_reissued_plan_that_leaves_a_deadline_as_written_keeps_the_offices_correction_over_http()
+    {
+        api.Clock.Set(ApiFactory.Start);
+        using var office = api.As(Roles.Office, name: "王主任");
+        var planId = await ImportAsync(office);
+        var corrected = await office.PostAsJsonAsync(TaskUrl(planId, 3, "/deadline"),
+            new { kind = "date", words = "2027年6月底前", until = "2027-06-30", reason = "经核对，市政府已同意延至2027年6月底。" });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+
+        // The plan re-issued: task 1 reworded, task 3's deadline written as before.
+        var reissued = Plan.Replace("不少于300人次", "不少于500人次");
+        var answer = await office.PostAsync($"/api/plans/import?planId={planId}&jurisdiction={Uri.EscapeDataString("信阳市")}",
+            new StringContent(reissued, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        var task3 = (await (await office.GetAsync(TaskUrl(planId, 3))).JsonAsync()).GetProperty("task");
+        Assert.Equal("2027-06-30", task3.GetProperty("deadline").GetString());
+        Assert.Equal("2027年6月底前", (await DeadlineOf(office, planId, 3)).GetProperty("words").GetString());
+    }
 }

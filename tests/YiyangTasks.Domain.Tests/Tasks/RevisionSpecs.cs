@@ -76,4 +76,56 @@ public class RevisionSpecs
         spec.When((t, a, now) => new WithdrawTask("修订后的方案不再列出此项任务。").Decide(t, a, now), Office);
         Assert.Empty(spec.When((t, a, now) => new MergeUnit(Health, Labour).Decide(t, a, now), Office).Events);
     }
+
+    private static ReviseTask Reissued(SupervisedTask t, string text, DateOnly deadline, string words) =>
+        new(text, t.LeadUnits, t.CooperatingUnits, t.Mode, deadline, words);
+
+    [Fact]
+    public void A_reissued_plan_that_leaves_the_deadline_as_written_keeps_the_offices_correction()
+    {
+        var spec = GivenAssigned();
+        var corrected = new DeadlineTerms(DeadlineKind.Date, "2026年9月底前", Until: new DateOnly(2026, 9, 30));
+        spec.When((t, a, now) => new CorrectDeadline(corrected, "原文为9月底前，导入误读。").Decide(t, a, now), Office);
+
+        var revised = spec.When((t, a, now) => Reissued(t, "推进医养结合机构建设，扩大服务覆盖。", new DateOnly(2026, 6, 30), "2026年6月底前")
+            .Decide(t, a, now), Office).Single<TaskRevised>();
+
+        Assert.Equal(["text"], revised.Changes);
+        Assert.Equal((new DateOnly(2026, 9, 30), corrected), (spec.State.Deadline, spec.State.DeadlineTerms));
+        // The same document imported again changes nothing.
+        Assert.Empty(spec.When((t, a, now) => Reissued(t, "推进医养结合机构建设，扩大服务覆盖。", new DateOnly(2026, 6, 30), "2026年6月底前")
+            .Decide(t, a, now), Office).Events);
+    }
+
+    [Fact]
+    public void A_reissued_plan_that_leaves_the_deadline_as_written_keeps_a_granted_extension_and_one_that_rewrites_it_replaces_it()
+    {
+        var spec = GivenAssigned();
+        var id = Guid.NewGuid();
+        spec.When((t, a, now) => new RequestDeadlineExtension(id, Health, new DateOnly(2026, 8, 31), "资金未到位").Decide(t, a, now), Liaison(Health));
+        spec.When((t, a, now) => new DecideDeadlineExtension(id, true, null, null).Decide(t, a, now), Office).Single<DeadlineExtensionGranted>();
+
+        Assert.Empty(spec.When((t, a, now) => AsAssigned(t with { Deadline = new DateOnly(2026, 6, 30), DeadlineWords = "2026年6月底前" })
+            .Decide(t, a, now), Office).Events);
+        Assert.Equal(new DateOnly(2026, 8, 31), spec.State.Deadline);
+
+        var rewritten = spec.When((t, a, now) => Reissued(t, t.Text, new DateOnly(2026, 12, 31), "2026年底前").Decide(t, a, now), Office)
+            .Single<TaskRevised>();
+        Assert.Equal(["deadline"], rewritten.Changes);
+        Assert.Equal((new DateOnly(2026, 12, 31), "2026年底前"), (spec.State.Deadline, spec.State.DeadlineWords));
+    }
+
+    [Fact]
+    public void Merging_a_unit_after_a_correction_keeps_the_correction_and_the_deadline_as_written()
+    {
+        var spec = new TaskSpec().Given(new TaskAssigned("yanling", 3, "加强医养结合人才培训。", [Health, Written], [Insurance],
+            ResponsibilityMode.LeadAndCooperate, new DateOnly(2026, 6, 30), "2026年6月底前", ReportingCycle.Monthly, Office, Assigned));
+        var standing = new DeadlineTerms(DeadlineKind.Standing, "长期坚持");
+        spec.When((t, a, now) => new CorrectDeadline(standing, "原文为长期坚持。").Decide(t, a, now), Office);
+
+        spec.When((t, a, now) => new MergeUnit(Written, Labour).Decide(t, a, now), Office).Single<TaskRevised>();
+
+        Assert.Equal((null, standing), (spec.State.Deadline, spec.State.DeadlineTerms));
+        Assert.Equal(new DateOnly(2026, 6, 30), spec.State.Planned.Deadline);
+    }
 }
