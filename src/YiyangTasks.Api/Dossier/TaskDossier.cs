@@ -25,6 +25,7 @@ public static class TaskDossier
             AsAssigned(assigned, data.OfType<TaskRevised>().ToList()),
             Acknowledgements(assigned, data, calendar),
             Reports(data),
+            Cooperation(assigned, data, calendar),
             Completion(data),
             Extensions(data),
             Supervision(data),
@@ -79,6 +80,39 @@ public static class TaskDossier
         return new DossierSection("三、进度报送情况", rows.Count == 1 ? ["无报送记录。"] : [], rows.Count == 1 ? null : rows);
     }
 
+    /// <summary>Each cooperating unit's own part (配合事项): what it owes, its acknowledgement and its reports, its lapses its own.</summary>
+    private static DossierSection Cooperation(TaskAssigned assigned, IReadOnlyList<object> data, WorkingDayCalendar calendar)
+    {
+        // Units put on the task by a revision have a part from then on; a unit a revision took off keeps what it did.
+        var units = assigned.CooperatingUnits.Concat(data.OfType<TaskRevised>().SelectMany(r => r.CooperatingUnits)).Distinct().ToList();
+        if (units.Count == 0) return new DossierSection("四、配合单位履职情况", ["本任务无配合单位。"]);
+        var lines = new List<string>();
+        foreach (var unit in units)
+        {
+            var planned = assigned.CooperationDuties?.FirstOrDefault(d => d.Unit == unit)?.Duty;
+            var ack = data.OfType<CooperationAcknowledged>().FirstOrDefault(k => k.Unit == unit);
+            var overdue = data.OfType<CooperationAcknowledgementOverdue>().FirstOrDefault(o => o.Unit == unit);
+            var duty = ack?.Duty ?? planned;
+            lines.Add($"{unit}：配合事项{(string.IsNullOrWhiteSpace(duty) ? "方案未列明" : "为" + duty)}；" + (overdue, ack) switch
+            {
+                (null, { } k) => $"按时签收（{Who(k.AcknowledgedBy)}，{When(k.AcknowledgedAt)}）",
+                ({ } o, { } k) => $"逾期签收，应于{Date(o.DueOn)}前签收，迟{calendar.WorkingDaysBetween(o.DueOn, ChinaTime.DateOf(k.AcknowledgedAt))}个工作日（{Who(k.AcknowledgedBy)}）",
+                ({ } o, null) => $"逾期未签收，应于{Date(o.DueOn)}前签收",
+                _ => "尚未签收（未到期）",
+            });
+        }
+        var rows = new List<string[]> { new[] { "配合单位", "报送期", "情况", "经办", "时间" } };
+        foreach (var e in data)
+        {
+            if (e is CooperationReported r)
+                rows.Add([r.Unit, $"{Date(r.PeriodStart)}至{Date(r.PeriodEnd)}", $"已报送：{r.Narrative}", Who(r.ReportedBy), When(r.ReportedAt)]);
+            else if (e is CooperationReportMissed m)
+                rows.Add([m.Unit, $"{Date(m.PeriodStart)}至{Date(m.PeriodEnd)}", $"未按期报送（应于{Date(m.DueOn)}前报送）", "系统记录", When(m.DetectedAt)]);
+        }
+        if (rows.Count == 1) lines.Add("配合单位尚无报送记录。");
+        return new DossierSection("四、配合单位履职情况", lines, rows.Count == 1 ? null : rows);
+    }
+
     private static DossierSection Completion(IReadOnlyList<object> data)
     {
         var lines = data.Select(e => e switch
@@ -90,7 +124,7 @@ public static class TaskDossier
             TaskWithdrawn w => $"任务撤销：{w.Reason}（{Who(w.WithdrawnBy)}，{When(w.WithdrawnAt)}）",
             _ => null,
         }).OfType<string>().ToList();
-        return new DossierSection("四、办结情况", lines.Count > 0 ? lines : ["尚未申请办结。"]);
+        return new DossierSection("五、办结情况", lines.Count > 0 ? lines : ["尚未申请办结。"]);
     }
 
     private static DossierSection Extensions(IReadOnlyList<object> data)
@@ -102,7 +136,7 @@ public static class TaskDossier
             DeadlineExtensionRefused f => $"不同意延期：{f.Reason}（{Who(f.DecidedBy)}，{When(f.DecidedAt)}）",
             _ => null,
         }).OfType<string>().ToList();
-        return new DossierSection("五、延期申请及审批", lines.Count > 0 ? lines : ["无延期申请。"]);
+        return new DossierSection("六、延期申请及审批", lines.Count > 0 ? lines : ["无延期申请。"]);
     }
 
     private static DossierSection Supervision(IReadOnlyList<object> data)
@@ -114,7 +148,7 @@ public static class TaskDossier
             AccountabilityEscalated x => $"提请问责：{string.Join("、", x.Units)}，事由：{x.Reason}（{Who(x.EscalatedBy)}，{When(x.EscalatedAt)}）",
             _ => null,
         }).OfType<string>().ToList();
-        return new DossierSection("六、督查、告诫与问责", lines.Count > 0 ? lines : ["无督查记录。"]);
+        return new DossierSection("七、督查、告诫与问责", lines.Count > 0 ? lines : ["无督查记录。"]);
     }
 
     private static DossierSection Verification(IReadOnlyList<IEvent> events, StreamCheck check)
@@ -126,7 +160,7 @@ public static class TaskDossier
         var rows = new List<string[]> { new[] { "版本", "事件", "时间", "哈希值（SHA-256）" } };
         rows.AddRange(events.Select(e => new[] { e.Version.ToString(), e.Data.GetType().Name, When(e.Timestamp),
             e.Headers?.TryGetValue(EventHash.Header, out var h) == true ? h?.ToString() ?? "" : "（启用哈希之前）" }));
-        return new DossierSection("七、记录核验", [verdict, $"末版哈希值：{check.HeadHash ?? "无"}"], rows);
+        return new DossierSection("八、记录核验", [verdict, $"末版哈希值：{check.HeadHash ?? "无"}"], rows);
     }
 
     private static string Who(Actor a) => a.Unit is null ? a.DisplayName : $"{a.Unit} {a.DisplayName}";

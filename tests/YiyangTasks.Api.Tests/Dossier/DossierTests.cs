@@ -36,6 +36,9 @@ public class DossierTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
         using (var civil = api.As(Roles.Liaison, CivilAffairs, "钱联络"))
             Assert.Equal(HttpStatusCode.OK, (await civil.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
+        using (var insurance = api.As(Roles.Liaison, MedicalInsurance, "孙联络"))
+            Assert.Equal(HttpStatusCode.OK, (await insurance.PostAsJsonAsync(TaskUrl(planId, 1, "/cooperation/acknowledgements"),
+                new { duty = "做好医保支付政策衔接" })).StatusCode);
         using (var supervision = api.As(Roles.Supervision, name: "陈组长"))
         {
             Assert.Equal(HttpStatusCode.OK, (await supervision.PostAsJsonAsync(TaskUrl(planId, 1, "/supervision"),
@@ -66,7 +69,10 @@ public class DossierTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("督查发现（较差）：签收迟缓", text);
         Assert.Contains("效能告诫：市卫健委，事由：逾期签收", text);
         Assert.Contains("哈希链完整", text);
-        Assert.Equal(2, tables); // reports and the hashes
+        // The cooperating unit's own part: what it owes, its late acknowledgement, its missed March report.
+        Assert.Contains("四、配合单位履职情况", text);
+        Assert.Contains("市医保局：配合事项为做好医保支付政策衔接；逾期签收，应于2026年3月5日前签收，迟2个工作日（市医保局 孙联络）", text);
+        Assert.Equal(3, tables); // the leads' reports, the cooperating unit's reports and the hashes
 
         // The file lists each event's hash as stored, so the printed copy can be checked against the database later.
         using var supervisionClient = api.As(Roles.Supervision);
