@@ -12,8 +12,12 @@ internal sealed class TaskRow(int firstLine)
     public void Set(ColumnRole role, string value)
     {
         if (role == ColumnRole.Other) return;
-        Cells[role] = Cells.TryGetValue(role, out var existing) && existing.Length > 0 ? existing + value : value;
+        // Two unit columns of one role (责任单位 | … | 实施部门 — 谯城 民政) list their units one after the other.
+        var joiner = role is ColumnRole.Lead or ColumnRole.Cooperating or ColumnRole.Responsible && value.Trim().Length > 0 ? "、" : "";
+        Cells[role] = Cells.TryGetValue(role, out var existing) && existing.Trim().Length > 0 ? existing + joiner + value : value;
     }
+
+    public bool Has(ColumnRole role) => Cells.TryGetValue(role, out var v) && v.Trim().Length > 0;
 
     private string Cell(ColumnRole role) => Cells.TryGetValue(role, out var v) ? v.Trim() : "";
 

@@ -35,6 +35,12 @@ public static class UnitListSplitter
                 names[^1] = names[^1] + fragments[i - 1].Separator + current;
                 continue;
             }
+            // 各乡镇人民政府、街道办事处 (谯城 2025 分解表): 各 governs the bare kind of local body after it, one placeholder.
+            if (names.Count > 0 && names[^1].StartsWith('各') && GroupParty.Is(names[^1]) && UnitNames.IsBareLocalKind(current))
+            {
+                names[^1] = names[^1] + fragments[i - 1].Separator + current;
+                continue;
+            }
             names.Add(current);
         }
         if (pending.Length > 0) names.Add(pending.ToString().TrimEnd(Separators.ToCharArray()));
