@@ -50,7 +50,7 @@ public static class PlanDocumentParser
     {
         var readers = new Func<IReadOnlyList<DocumentLine>, List<ParseWarning>, List<ParsedTask>>[]
         {
-            TextTableReader.Read, FlatTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read, CardReader.Read,
+            TextTableReader.Read, FlatTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read, CardReader.Read, SpacedTableReader.Read,
         };
         (List<ParsedTask> Tasks, List<ParseWarning> Warnings) best = ([], []);
         foreach (var read in readers)

@@ -49,6 +49,10 @@ internal static class TableColumns
     // A header's bracketed remark is not its name: 重点工作任务(民生实事项目), 进展情况(一季度) (西湖 2024 民生实事).
     private static string WithoutRemark(string h)
     {
+        // 2023年重点工作任务: the year before a header word is no part of it.
+        var year = 0;
+        while (year < h.Length && year < 5 && char.IsAsciiDigit(h[year])) year++;
+        if (year == 4 && year + 2 < h.Length && h[year] == '年') h = h[(year + 1)..];
         if (h.Length < 4 || h[^1] is not (')' or '）')) return h;
         var open = h.LastIndexOfAny(['(', '（']);
         return open >= 2 ? h[..open] : h;

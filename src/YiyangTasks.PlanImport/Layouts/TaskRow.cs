@@ -60,7 +60,9 @@ internal sealed class TaskRow(int firstLine)
         // 责任单位 | … | 协同单位: those responsible lead beside a cooperating column;
         // 责任单位 | 牵头单位: beside a lead column, those responsible and not leading cooperate.
         if (lead.Length == 0 && cooperating.Length > 0) lead = Cell(ColumnRole.Responsible);
-        else if (lead.Length > 0 && cooperating.Length == 0) cooperating = Cell(ColumnRole.Responsible);
+        // 牵头 | 主体责任单位 | 配合责任单位 (青阳 2023): beside a lead, those responsible cooperate with the cooperating ones.
+        else if (lead.Length > 0 && Cell(ColumnRole.Responsible) is { Length: > 0 } responsible)
+            cooperating = cooperating.Length == 0 ? responsible : responsible + "、" + cooperating;
         if (lead.Length == 0 && cooperating.Length == 0) return ResponsibilityReader.ReadCell(Cell(ColumnRole.Responsible));
         // Separate 牵头单位 and 配合单位 columns: the table itself says who leads; a lead cell may still
         // word its mode (…分别负责).
