@@ -71,7 +71,7 @@ internal static partial class SpacedTableReader
         var cells = tokens.Skip(2).SkipWhile(t => !IsUnitCell(t)).TakeWhile(IsUnitCell).ToList();
         // A cell holding line breaks may have run into the next cell (各乡镇 / 县开发区 / 县直有关单位 for two columns):
         // while cells are fewer than columns, the last line of such a cell is a cell of its own.
-        for (var c = cells.Count - 1; c >= 0 && cells.Count < unitColumns.Count; )
+        for (var c = cells.Count - 1; c >= 0 && cells.Count < unitColumns.Count;)
         {
             var cut = cells[c].LastIndexOf('\n');
             if (cut < 0) { c--; continue; }
