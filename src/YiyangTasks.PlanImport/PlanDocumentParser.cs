@@ -45,12 +45,12 @@ public static class PlanDocumentParser
         };
     }
 
-    // The four shapes are tried alike; the one that finds the most tasks is the plan's task list.
+    // The shapes are tried alike; the one that finds the most tasks is the plan's task list.
     private static (List<ParsedTask>, List<ParseWarning>) TaskList(IReadOnlyList<DocumentLine> lines)
     {
         var readers = new Func<IReadOnlyList<DocumentLine>, List<ParseWarning>, List<ParsedTask>>[]
         {
-            TextTableReader.Read, FlatTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read,
+            TextTableReader.Read, FlatTableReader.Read, AnnotatedItemReader.Read, DutyListReader.Read, CardReader.Read, SpacedTableReader.Read,
         };
         (List<ParsedTask> Tasks, List<ParseWarning> Warnings) best = ([], []);
         foreach (var read in readers)

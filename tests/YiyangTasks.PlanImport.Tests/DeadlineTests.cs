@@ -12,6 +12,7 @@ public class DeadlineTests
     [InlineData("于2023年6月30日前报送", "2023-06-30", "于2023年6月30日前")]
     [InlineData("到 2022 年，我市", "2022-12-31", "到2022年")]
     [InlineData("2023年上半年前完成", "2023-06-30", "2023年上半年前")]
+    [InlineData("稳固新农合的参合覆盖面,2011年实现参合率98%以上", "2011-12-31", "2011年")]
     public void Deadline_words_become_the_last_day_they_allow(string text, string date, string words)
     {
         var deadline = Assert.Single(DeadlineReader.Read(text));
@@ -19,6 +20,12 @@ public class DeadlineTests
         Assert.Equal(DateOnly.Parse(date), deadline.Date);
         Assert.Equal(words, deadline.Words);
     }
+
+    [Theory]
+    [InlineData("2023年地区生产总值增长6%")]
+    [InlineData("较2020年实现翻番")]
+    public void A_bare_year_is_a_target_only_opening_a_clause_before_what_is_to_be_achieved(string text) =>
+        Assert.Empty(DeadlineReader.Read(text));
 
     [Fact]
     public void Two_years_after_one_to_are_two_deadlines()

@@ -23,7 +23,7 @@ public static class DeadlineReader
             // 2016-2020年, 2021-2022年: a span of years is a period, not a deadline.
             var isRangeEnd = previous is '-' or '—' or '－' or '~' or '～'
                 || prefixStart > 0 && text[prefixStart] == '至' && (char.IsAsciiDigit(text[prefixStart - 1]) || text[prefixStart - 1] == '年');
-            var accepted = !isRangeEnd && date is not null && (prefixStart >= 0 || hasSuffix || i <= chainedUntil);
+            var accepted = !isRangeEnd && date is not null && (prefixStart >= 0 || hasSuffix || i <= chainedUntil || TargetYear(text, i, afterYear, end));
             if (accepted)
             {
                 var words = Compact(text, prefixStart >= 0 ? prefixStart : i, end);
@@ -34,6 +34,16 @@ public static class DeadlineReader
             i = Math.Max(i, end - 1);
         }
         return found;
+    }
+
+    private static readonly string[] AchievementVerbs = ["实现", "完成", "达到", "建成", "基本建成", "全面建成", "覆盖"];
+
+    // 稳固新农合的参合覆盖面,2011年实现参合率98%以上 (a 医改 实施方案): a bare year opening a clause and followed at once by
+    // what is to be achieved is that year's target.
+    private static bool TargetYear(string text, int start, int afterYear, int end)
+    {
+        var opensClause = start == 0 || text[start - 1] is '，' or ',' or '；' or ';' or '。' or '：' or ':';
+        return opensClause && end == afterYear && AchievementVerbs.Any(v => text.AsSpan(afterYear).StartsWith(v, StringComparison.Ordinal));
     }
 
     /// <summary>The deadlines of a table's deadline cell (完成时限). There a bare date is one too: 2024年6月 and 2025年 mean

@@ -23,7 +23,7 @@ internal static class TableColumns
     /// <summary>The role a header cell names, or null when it is no header word at all.</summary>
     public static ColumnRole? RoleOf(string header)
     {
-        var h = header.Trim().Trim('\u3000', '|', '"').Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        var h = WithoutRemark(header.Trim().Trim('\u3000', '|', '"').Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
         if (h.Length == 0 || h.Length > 12) return null;
         foreach (var (name, role) in Headers)
         {
@@ -43,7 +43,33 @@ internal static class TableColumns
         return null;
     }
 
-    private static readonly string[] TaskWords = ["任务", "工作", "内容", "措施", "事项", "举措", "要点", "目标", "项目"];
+    // 考核指标 (谯城 民政 分解) and 主要指标 hold the task in a 目标责任 table.
+    private static readonly string[] TaskWords = ["任务", "工作", "内容", "措施", "事项", "举措", "要点", "目标", "项目", "指标"];
+
+    // A header's bracketed remark is not its name: 重点工作任务(民生实事项目), 进展情况(一季度) (西湖 2024 民生实事).
+    private static string WithoutRemark(string h)
+    {
+        // 2023年重点工作任务: the year before a header word is no part of it.
+        var year = 0;
+        while (year < h.Length && year < 5 && char.IsAsciiDigit(h[year])) year++;
+        if (year == 4 && year + 2 < h.Length && h[year] == '年') h = h[(year + 1)..];
+        if (h.Length < 4 || h[^1] is not (')' or '）')) return h;
+        var open = h.LastIndexOfAny(['(', '（']);
+        return open >= 2 ? h[..open] : h;
+    }
+
+    /// <summary>A neutral section column (负责科室, 责任处室) beside a lead column names the lead's own section, not a party
+    /// of its own (西湖 2024: 牵头单位 区民政局 | 负责科室 养老服务科 | 负责人 何滢); alone it is the unit column (广东卫健 责任处室).</summary>
+    public static void SectionsOfTheLead(IReadOnlyList<string> headers, ColumnRole[] roles)
+    {
+        if (!roles.Contains(ColumnRole.Lead)) return;
+        for (var i = 0; i < roles.Length && i < headers.Count; i++)
+        {
+            var h = headers[i].Trim().Trim('|', ' ');
+            if (roles[i] == ColumnRole.Responsible && (h.EndsWith("科室", StringComparison.Ordinal) || h.EndsWith("处室", StringComparison.Ordinal)))
+                roles[i] = ColumnRole.Other;
+        }
+    }
 
     /// <summary>A header cell's role, or Other for a header the reader does not know (最新进度, 细化分工).</summary>
     public static ColumnRole RoleOrOther(string header) => RoleOf(header) ?? ColumnRole.Other;

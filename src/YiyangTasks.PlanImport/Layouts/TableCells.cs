@@ -53,7 +53,10 @@ internal static class TableCells
                 : Holds.Text;
             var q = p;
             while (q < roles.Length && !Takes(roles[q], holds)) q++;
-            if (q == roles.Length) q = p;
+            // Text after the task (a progress remark) never lands in a units or deadline column: it goes to the next
+            // column the reader does not use (进展情况), or nowhere (西湖 2024 rows 3–5 lost their merged 牵头单位 cells).
+            if (q == roles.Length) q = holds == Holds.Text && taskSet ? Array.IndexOf(roles, ColumnRole.Other, Math.Min(p, roles.Length)) : p;
+            if (q < 0) continue;
             if (q >= roles.Length) break;
             SetWithBreak(row, roles[q], cell);
             taskSet |= roles[q] == ColumnRole.Task;

@@ -12,8 +12,12 @@ internal sealed class TaskRow(int firstLine)
     public void Set(ColumnRole role, string value)
     {
         if (role == ColumnRole.Other) return;
-        Cells[role] = Cells.TryGetValue(role, out var existing) && existing.Length > 0 ? existing + value : value;
+        // Two unit columns of one role (责任单位 | … | 实施部门 — 谯城 民政) list their units one after the other.
+        var joiner = role is ColumnRole.Lead or ColumnRole.Cooperating or ColumnRole.Responsible && value.Trim().Length > 0 ? "、" : "";
+        Cells[role] = Cells.TryGetValue(role, out var existing) && existing.Trim().Length > 0 ? existing + joiner + value : value;
     }
+
+    public bool Has(ColumnRole role) => Cells.TryGetValue(role, out var v) && v.Trim().Length > 0;
 
     private string Cell(ColumnRole role) => Cells.TryGetValue(role, out var v) ? v.Trim() : "";
 
@@ -56,7 +60,9 @@ internal sealed class TaskRow(int firstLine)
         // 责任单位 | … | 协同单位: those responsible lead beside a cooperating column;
         // 责任单位 | 牵头单位: beside a lead column, those responsible and not leading cooperate.
         if (lead.Length == 0 && cooperating.Length > 0) lead = Cell(ColumnRole.Responsible);
-        else if (lead.Length > 0 && cooperating.Length == 0) cooperating = Cell(ColumnRole.Responsible);
+        // 牵头 | 主体责任单位 | 配合责任单位 (青阳 2023): beside a lead, those responsible cooperate with the cooperating ones.
+        else if (lead.Length > 0 && Cell(ColumnRole.Responsible) is { Length: > 0 } responsible)
+            cooperating = cooperating.Length == 0 ? responsible : responsible + "、" + cooperating;
         if (lead.Length == 0 && cooperating.Length == 0) return ResponsibilityReader.ReadCell(Cell(ColumnRole.Responsible));
         // Separate 牵头单位 and 配合单位 columns: the table itself says who leads; a lead cell may still
         // word its mode (…分别负责).

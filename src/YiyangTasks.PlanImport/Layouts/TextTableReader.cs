@@ -40,6 +40,7 @@ internal static class TextTableReader
         }
         if (headers.Count < 3) return null;
         var roles = headers.Select(TableColumns.RoleOrOther).ToArray();
+        TableColumns.SectionsOfTheLead(headers, roles);
         if (!roles.Contains(ColumnRole.Task) || !roles.Any(r => r is ColumnRole.Responsible or ColumnRole.Lead)) return null;
 
         var indent = lines[start].Indent;
@@ -52,8 +53,22 @@ internal static class TextTableReader
             if (line.IsBlank) { afterBlank = true; continue; }
             // The table's cells share the header's indentation; a line indented otherwise (or a heading) ends it.
             if (indent.Length > 0 && line.Indent != indent) break;
-            if (indent.Length == 0 && line.Marker is { Kind: not MarkerKind.Arabic } && rows.Count > 0) break;
-            var isRowNumber = IsRowNumber(CellText(line.Text)) && (rows.Count == 0 || RowNumber(rows[^1].Cells[0].Text) + 1 == RowNumber(line.Text));
+            // ①1-3月份，… opening a cell of an unfinished row is the cell's own list (谯城 民政 分月序时进度), no heading.
+            var inCell = line.Marker is { Kind: MarkerKind.Circled or MarkerKind.ParenArabic } && rows.Count > 0 && rows[^1].Cells.Count < roles.Length;
+            if (indent.Length == 0 && line.Marker is { Kind: not MarkerKind.Arabic } && rows.Count > 0 && !inCell)
+            {
+                // A section heading inside the table (二、全力以赴扩投资… between rows 3 and 68 — 谯城 2025 分解表) goes on
+                // to the next row; any other heading ends the table.
+                if (!RowFollows(lines, i + 1, RowNumber(rows[^1].Cells[0].Text))) break;
+                last = i;
+                continue;
+            }
+            var previous = rows.Count == 0 ? 0 : RowNumber(rows[^1].Cells[0].Text);
+            var number = RowNumber(line.Text);
+            // The next row has the next number, or a higher one after a complete row: a table of one bureau's rows keeps
+            // the report's numbers (3, 68, 69).
+            var isRowNumber = IsRowNumber(CellText(line.Text))
+                && (rows.Count == 0 || previous + 1 == number || number > previous && rows[^1].Cells.Count >= roles.Length);
             // Rows are set apart by blank lines: after a complete row, a blank line and no row number end the table.
             if (!isRowNumber && afterBlank && rows.Count > 0 && rows[^1].Cells.Count >= roles.Length) break;
             afterBlank = false;
@@ -62,12 +77,38 @@ internal static class TextTableReader
             else warnings.Add(new ParseWarning(line.Number, ParseWarningCodes.UnparseableLine, "表头与第一条编号行之间有文字，未读入"));
             last = i;
         }
+        TaskRow? above = null;
         foreach (var (row, cells) in rows)
         {
             Fill(row, roles, cells, warnings);
+            if (cells.Count < roles.Length) MergedCells(row, above, roles);
             tasks.Add(row.ToTask(tasks.Count + 1, warnings));
+            above = row;
         }
         return last;
+    }
+
+    // A dump that drops merged cells leaves a row without the units (and deadline) of the cell spanning it from a row
+    // above: 西湖 2024 民生实事 rows 2–5 under row 1's 区民政局, rows 3–5 under row 2's 10月底前. Every task of a task table
+    // has someone answering for it, so a row that lost every unit cell takes those of the row above.
+    private static void MergedCells(TaskRow row, TaskRow? above, ColumnRole[] roles)
+    {
+        if (above is null) return;
+        ColumnRole[] unitRoles = [ColumnRole.Lead, ColumnRole.Cooperating, ColumnRole.Responsible];
+        if (!unitRoles.Any(row.Has))
+            foreach (var role in unitRoles.Where(above.Has)) row.Set(role, above.Cells[role]);
+        if (roles.Contains(ColumnRole.Deadline) && !row.Has(ColumnRole.Deadline) && above.Has(ColumnRole.Deadline))
+            row.Set(ColumnRole.Deadline, above.Cells[ColumnRole.Deadline]);
+    }
+
+    private static bool RowFollows(IReadOnlyList<DocumentLine> lines, int from, int previous)
+    {
+        for (var k = from; k < lines.Count && k < from + 12; k++)
+        {
+            if (lines[k].IsBlank || lines[k].Marker is { Kind: not MarkerKind.Arabic }) continue;
+            return IsRowNumber(CellText(lines[k].Text)) && RowNumber(lines[k].Text) > previous;
+        }
+        return false;
     }
 
     private static void Fill(TaskRow row, ColumnRole[] roles, List<DocumentLine> lines, List<ParseWarning> warnings)
@@ -100,6 +141,7 @@ internal static class TextTableReader
         var headerCells = Cells(header, separator);
         if (headerCells.Count < 3 || headerCells.Count > 12) return null;
         var roles = headerCells.Select(TableColumns.RoleOrOther).ToArray();
+        TableColumns.SectionsOfTheLead(headerCells, roles);
         if (roles.Count(r => r != ColumnRole.Other) < 2) return null;
 
         var rows = new List<(int First, int Last, List<string> Cells)>();
@@ -172,7 +214,7 @@ internal static class TextTableReader
     }
 
     // 15 | — a cell of a table dumped one cell per line, closed by its pipe.
-    private static string CellText(string text) => text.Trim().TrimEnd('|').Trim();
+    private static string CellText(string text) => text.Trim().Trim('|').Trim();
 
     private static int RowNumber(string text) => ChineseNumber.TryParse(CellText(text).TrimEnd('.', '、', '．'), out var n) ? n : -1;
 

@@ -14,7 +14,9 @@ internal static class GroupParty
 
     // Placeholders complete in themselves, though they end like no unit: 各地、各有关单位 is two parties, while
     // 各区、县级市人民政府 is one (各区 shares the ending after it).
-    private static readonly string[] Whole = ["各地", "各地区", "各地方", "各级", "各方", "各方面", "各界", "各行业"];
+    // 各乡镇、县开发区 (青阳 2023) is two parties: the townships are a whole kind, not the first half of a shared ending.
+    private static readonly string[] Whole = ["各地", "各地区", "各地方", "各级", "各方", "各方面", "各界", "各行业",
+        "各乡镇", "各镇", "各街道", "各乡镇街道", "各村", "各社区", "有关乡镇", "相关乡镇"];
 
     public static bool IsWhole(string name) => Whole.Contains(name.Trim());
 

@@ -35,7 +35,11 @@ internal sealed record DocumentLine(int Number, string Raw, string Text, string 
         var starts = new List<int>();
         for (var k = 1; k < raw.Length - 2; k++)
         {
-            if (raw[k] is not (' ' or '\u3000') || raw[k + 1] is ' ' or '\u3000') continue;
+            if (raw[k + 1] is ' ' or '\u3000') continue;
+            // An item starts after a space or a full stop, or right after the annotation that closes the item before it
+            // (…(市劳动和社会保障局负责,市国资委配合)2、202223年,… — a 医改 实施方案 copied with no spaces at all).
+            var afterSpace = raw[k] is ' ' or '\u3000' or '。';
+            if (!afterSpace && !ClosesAnnotation(raw, k)) continue;
             if (ItemMarker.Read(raw[(k + 1)..Math.Min(raw.Length, k + 12)]) is { Tentative: false }) starts.Add(k + 1);
         }
         if (starts.Count < 2) return [raw];
@@ -48,6 +52,14 @@ internal sealed record DocumentLine(int Number, string Raw, string Text, string 
         }
         pieces.Add(raw[from..]);
         return pieces;
+    }
+
+    // Whether raw[close] is the closing bracket of a responsibility annotation ((X负责,Y配合), （责任单位：…）).
+    private static bool ClosesAnnotation(string raw, int close)
+    {
+        if (raw[close] is not ('）' or ')' or '〕')) return false;
+        var open = raw.LastIndexOfAny(['（', '(', '〔'], close);
+        return open >= 0 && close - open is > 2 and < 200 && ResponsibilityReader.ReadBracket(raw[(open + 1)..close]) is not null;
     }
 
     // 11.121人才梯队 is item 11 where item 10 came before it (or, for 1.120急救, where a 2 follows); 1.5倍 elsewhere is a number.

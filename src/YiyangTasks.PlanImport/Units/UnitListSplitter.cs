@@ -30,7 +30,14 @@ public static class UnitListSplitter
             }
             pending.Clear();
             // 信阳: 各县区政府、各管理区、开发区 always stand together as one responsible group.
-            if (names.Count > 0 && UnitNames.IsGroup(names[^1]) && UnitNames.IsZone(current))
+            // A named zone (县开发区 — 青阳 2023) is a body of its own, not part of the group.
+            if (names.Count > 0 && UnitNames.IsGroup(names[^1]) && UnitNames.IsZone(current) && (UnitNames.IsGroup(current) || current is "开发区" or "管理区"))
+            {
+                names[^1] = names[^1] + fragments[i - 1].Separator + current;
+                continue;
+            }
+            // 各乡镇人民政府、街道办事处 (谯城 2025 分解表): 各 governs the bare kind of local body after it, one placeholder.
+            if (names.Count > 0 && names[^1].StartsWith('各') && GroupParty.Is(names[^1]) && UnitNames.IsBareLocalKind(current))
             {
                 names[^1] = names[^1] + fragments[i - 1].Separator + current;
                 continue;

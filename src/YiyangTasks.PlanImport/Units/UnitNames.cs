@@ -10,6 +10,11 @@ internal static class UnitNames
         "局", "委", "办", "会", "府", "院", "队", "部", "厅", "处", "站", "所", "司", "行", "联", "社", "署", "室", "馆", "台", "校", "团", "协", "组", "科",
     ];
 
+    private static readonly string[] BareLocalKinds = ["街道办事处", "街道", "办事处", "乡镇", "乡镇人民政府", "乡镇政府", "镇人民政府", "社区", "村（居）委会", "村(居)委会"];
+
+    /// <summary>A kind of local body named without a place (街道办事处, 乡镇人民政府): no one office.</summary>
+    public static bool IsBareLocalKind(string name) => BareLocalKinds.Contains(name.Trim());
+
     /// <summary>Ends like a unit (市民政局, 各镇政府, 各管理区) and is short and plain enough to be one.</summary>
     public static bool LooksLikeUnit(ReadOnlySpan<char> name)
     {
