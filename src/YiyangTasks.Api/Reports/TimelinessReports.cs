@@ -10,6 +10,7 @@ using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
 using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Reports;
 
@@ -49,10 +50,10 @@ public static class TimelinessReports
         var actor = ActorFilter.Of(http);
         if (actor.Role == Roles.Liaison)
         {
-            if (unit is not null && unit != actor.Unit) return Problems.Forbidden("A liaison reads only their own unit's report.");
+            if (unit is not null && unit != actor.Unit) return Problems.Forbidden(Messages.Of("liaison-own-unit-report"));
             unit = actor.Unit;
         }
-        if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "must not be before from.");
+        if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "field.not-before", ("other", "from"));
         if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
             return Problems.PlanNotFound(plan);
 

@@ -9,6 +9,7 @@ using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Timeliness;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Todo;
 
@@ -58,7 +59,7 @@ public static class CalendarFeed
     {
         if (await directory.ResolveAsync(unitId, http.RequestAborted) is not { } unit) return UnitNotFound(unitId);
         if (await session.LoadAsync<CalendarFeedKey>(unit, http.RequestAborted) is null)
-            return Problems.NotFound($"Unit '{unit}' has no calendar feed.");
+            return Problems.NotFound(Messages.Of("calendar-feed-none", ("unit", unit)));
         session.Delete<CalendarFeedKey>(unit);
         await session.SaveChangesAsync(http.RequestAborted);
         return Results.NoContent();
@@ -72,7 +73,7 @@ public static class CalendarFeed
         var stored = unit is null ? null : await session.LoadAsync<CalendarFeedKey>(unit, http.RequestAborted);
         if (stored is null || key is not { Length: > 0 and <= 200 }
             || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(stored.SecretHash), Convert.FromHexString(Hash(key))))
-            return Problems.NotFound("There is no such calendar feed.");
+            return Problems.NotFound(Messages.Of("calendar-feed-not-found"));
 
         var todo = await query.ForUnitAsync(session, unit!, http.RequestAborted);
         var calendar = new Ical.Net.Calendar { ProductId = "-//YiyangTasks//待办//ZH" };
@@ -105,7 +106,7 @@ public static class CalendarFeed
         _ => "延期已决定",
     };
 
-    private static IResult UnitNotFound(string unitId) => Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+    private static IResult UnitNotFound(string unitId) => Problems.UnitNotFound(unitId);
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
