@@ -34,6 +34,9 @@ public sealed partial class Messages
     /// <summary>The sentence for a rule code, as a validation message (the deadline terms' problems).</summary>
     public static string Of(RuleCode code) => Localizer[$"rule.{code.Key}"];
 
+    /// <summary>A row of words kept as one sentence, separated by |: a file's header row.</summary>
+    public static string[] Row(string key) => Localizer[key].Value.Split('|');
+
     /// <summary>A day as the current language writes it: 2026年12月3日, or 3 December 2026.</summary>
     public static string Date(DateOnly day) =>
         English ? day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en")) : ChineseDate.Of(day);

@@ -68,7 +68,7 @@ public static class TimelinessReports
         var computed = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
         var rows = unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
         if (Xlsx.IsWanted(http.Request))
-            return Xlsx.File("timeliness.xlsx", "及时率", UnitHeaders, UnitWidths, rows.Select(UnitCells));
+            return Xlsx.File("timeliness.xlsx", Localization.Messages.Of("sheet.timeliness"), UnitHeaders, UnitWidths, rows.Select(UnitCells));
         return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
     }
 
@@ -127,11 +127,8 @@ public static class TimelinessReports
         return UnitTimelinessReport.Of(judged, await policy.CalendarAsync(cancellationToken), now);
     }
 
-    private static readonly string[] UnitHeaders =
-    [
-        "单位", "牵头", "配合", "签收及时", "签收逾期", "未签收", "平均签收工作日", "报送及时", "报送逾期", "漏报", "当前逾期",
-        "按期办结", "逾期办结", "效能告诫", "及时率",
-    ];
+    /// <summary>单位, 牵头, 配合, 签收及时, 签收逾期, 未签收, 平均签收工作日, 报送及时, 报送逾期, 漏报, 当前逾期, 按期办结, 逾期办结, 效能告诫, 及时率 (or in English).</summary>
+    private static string[] UnitHeaders => Localization.Messages.Row("header.timeliness");
 
     private static readonly double[] UnitWidths = [24, 8, 8, 10, 10, 8, 14, 10, 10, 8, 10, 10, 10, 10, 10];
 

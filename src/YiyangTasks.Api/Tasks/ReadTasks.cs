@@ -12,7 +12,7 @@ using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>A task as the API shows it: its state, the version to send back as If-Match, and its traffic light (红黄绿灯) with the reasons.</summary>
-public sealed record TaskView(long Version, DateTimeOffset AsOf, TaskDetails Task, TrafficLight Light)
+public sealed record TaskView(long Version, DateTimeOffset AsOf, TaskDetails Task, Localization.LightView Light)
 {
     /// <summary>The deadline as written (kind, words, implied dates) and the due dates it brings.</summary>
     public DeadlineView? Deadline { get; init; }
@@ -50,7 +50,7 @@ public static class ReadTasks
         if (asOf is null) http.Response.Headers.ETag = IfMatch.Format(version);
         var light = TrafficLight.Of(found, await policy.RulesForAsync(planId, http.RequestAborted),
             await policy.CalendarAsync(http.RequestAborted), now);
-        return Results.Ok(new TaskView(version, now, TaskDetails.Of(found, TaskRecord.Of(events.Select(e => e.Data))), light)
+        return Results.Ok(new TaskView(version, now, TaskDetails.Of(found, TaskRecord.Of(events.Select(e => e.Data))), Localization.LightView.Of(light))
             { Deadline = DeadlineView.Of(found, now) });
     }
 
