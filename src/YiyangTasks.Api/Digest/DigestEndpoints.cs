@@ -53,5 +53,7 @@ public static class DigestEndpoints
         digest with
         {
             Deliveries = await session.Query<DigestDelivery>().Where(d => d.DigestId == digest.Id).OrderBy(d => d.At).ToListAsync(cancellationToken),
+            // Stored and delivered in Chinese; a reader who asked for English reads it rendered again.
+            Markdown = Messages.English ? OverdueDigest.Render(digest.Date, digest.TaskCount, digest.Units) : digest.Markdown,
         };
 }

@@ -11,6 +11,9 @@ public static class Languages
 
     public static IServiceCollection AddLanguages(this IServiceCollection services)
     {
+        // Outside a request (start-up, the scheduled sweep and digest, the command line) the host speaks Chinese too,
+        // whatever the machine's locale says.
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(Supported[0]);
         services.AddLocalization();
         return services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -34,6 +34,21 @@ public sealed partial class Messages
     /// <summary>The sentence for a rule code, as a validation message (the deadline terms' problems).</summary>
     public static string Of(RuleCode code) => Localizer[$"rule.{code.Key}"];
 
+    /// <summary>Words something in Chinese whatever the request asked: what is stored and sent on (the digest).</summary>
+    public static T InChinese<T>(Func<T> words)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            return words();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     /// <summary>A row of words kept as one sentence, separated by |: a file's header row.</summary>
     public static string[] Row(string key) => Localizer[key].Value.Split('|');
 

@@ -77,14 +77,14 @@ public static class CalendarFeed
 
         var todo = await query.ForUnitAsync(session, unit!, http.RequestAborted);
         var calendar = new Ical.Net.Calendar { ProductId = "-//YiyangTasks//待办//ZH" };
-        calendar.AddProperty("X-WR-CALNAME", $"{unit} 待办");
+        calendar.AddProperty("X-WR-CALNAME", Messages.Of("todo.calendar-name", ("unit", unit)));
         foreach (var item in todo.Items.Where(i => i.DueOn is not null))
         {
             var day = item.DueOn!.Value;
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"{item.Kind}/{item.PlanId}/{item.TaskNumber}/{item.Period?.Start:yyyyMMdd}@yiyangtasks",
-                Summary = $"{Title(item)}：{item.PlanTitle} 第{item.TaskNumber}项",
+                Summary = Messages.Of("todo.summary", ("what", Title(item)), ("plan", item.PlanTitle), ("number", item.TaskNumber)),
                 Description = item.TaskText,
                 DtStart = new CalDateTime(day.Year, day.Month, day.Day),
                 DtEnd = new CalDateTime(day.AddDays(1).Year, day.AddDays(1).Month, day.AddDays(1).Day),
@@ -95,16 +95,8 @@ public static class CalendarFeed
         return Results.File(Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"{unit}.ics");
     }
 
-    private static string Title(ToDoItem item) => item.Kind switch
-    {
-        ToDoKind.Acknowledge => "签收",
-        ToDoKind.Report => $"报送{item.Period!.Start.Year}年{item.Period.Start.Month}月进展",
-        ToDoKind.Complete => "办结",
-        ToDoKind.RedoCompletion => "重新办结",
-        ToDoKind.AcknowledgeCooperation => "签收配合事项",
-        ToDoKind.ReportCooperation => $"报送{item.Period!.Start.Year}年{item.Period.Start.Month}月配合情况",
-        _ => "延期已决定",
-    };
+    private static string Title(ToDoItem item) =>
+        Messages.Of($"todo.{item.Kind}", ("year", item.Period?.Start.Year), ("month", item.Period?.Start.Month));
 
     private static IResult UnitNotFound(string unitId) => Problems.UnitNotFound(unitId);
 
