@@ -19,7 +19,7 @@ public class LanguagesTests(ApiFactory api) : IClassFixture<ApiFactory>
         api.Clock.Set(ApiFactory.Start);
         var planId = await api.RegisterTwoTaskPlanAsync();
         using var health = api.As(Roles.Liaison, HealthCommission);
-        Assert.Equal(HttpStatusCode.Created, (await health.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await health.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
 
         var (chinese, chineseLanguage) = await ProblemAsync(health, HttpMethod.Post, TaskUrl(planId, 1, "/acknowledgements"), null);
         var (english, englishLanguage) = await ProblemAsync(health, HttpMethod.Post, TaskUrl(planId, 1, "/acknowledgements"), "en");
@@ -133,8 +133,8 @@ public class LanguagesTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string?[] Messages(JsonElement problem, string field) =>
-        problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()).ToArray();
+    private static string[] Messages(JsonElement problem, string field) =>
+        problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()!).ToArray();
 
     private static async Task<string> LedgerCsvAsync(HttpClient client, string planId, string? language)
     {
