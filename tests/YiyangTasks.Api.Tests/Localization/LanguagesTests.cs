@@ -111,6 +111,28 @@ public class LanguagesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(reasons.Length, reasonsEn.Length);
     }
 
+    [Fact]
+    public async Task The_digest_reads_in_English_when_asked_and_is_kept_in_Chinese()
+    {
+        api.Clock.Set(ApiFactory.Start);
+        await api.RegisterTwoTaskPlanAsync();
+        api.Clock.Set(ApiFactory.Start.AddDays(14));
+        using var office = api.As(Roles.Office);
+
+        using var run = new HttpRequestMessage(HttpMethod.Post, "/api/digests/overdue/runs");
+        run.Headers.AcceptLanguage.ParseAdd("en");
+        var ran = await (await office.SendAsync(run)).JsonAsync();
+        using var latest = new HttpRequestMessage(HttpMethod.Get, "/api/digests/overdue/latest");
+        var kept = await (await office.SendAsync(latest)).JsonAsync();
+
+        var english = ran.GetProperty("markdown").GetString()!;
+        Assert.StartsWith("### Overdue tasks 16 March 2026", english);
+        Assert.Contains("working days overdue", english);
+        Assert.DoesNotMatch(@"[\u4e00-\u9fff]{3}", english.Replace("市卫健委", "").Replace("市民政局", ""));
+        // Asked for in English, still built, stored and delivered in Chinese.
+        Assert.StartsWith("### 逾期任务通报 2026年3月16日", kept.GetProperty("markdown").GetString());
+    }
+
     private static async Task<(JsonElement Problem, string? Language)> ProblemAsync(HttpClient client, HttpMethod method, string url,
         string? language, HttpContent? body = null, HttpStatusCode? status = null)
     {
