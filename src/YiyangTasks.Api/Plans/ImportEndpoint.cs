@@ -77,10 +77,15 @@ public static class ImportEndpoint
 
     /// <summary>A file that cannot be read as a plan: 400 when empty, 415 for a format we do not read (.doc/.wps: save as
     /// .docx), 422 for a .docx or PDF that is damaged, encrypted or has no text. Nothing is stored.</summary>
-    public static IResult Refused(PlanFileRefusal refusal) => refusal.Kind switch
+    public static IResult Refused(PlanFileRefusal refusal)
     {
-        PlanFileRefusalKind.Empty => Problems.Problem(StatusCodes.Status400BadRequest, refusal.Code, refusal.Detail, title: "file-empty"),
-        PlanFileRefusalKind.Unsupported => Problems.Problem(StatusCodes.Status415UnsupportedMediaType, refusal.Code, refusal.Detail, title: "file-unsupported"),
-        _ => Problems.Problem(StatusCodes.Status422UnprocessableEntity, refusal.Code, refusal.Detail, title: "file-unreadable"),
-    };
+        // The reader words its refusals in Chinese, with what it found; an English reader gets the code's sentence.
+        var detail = Messages.English ? Messages.Of($"import.{refusal.Code}") : refusal.Detail;
+        return refusal.Kind switch
+        {
+            PlanFileRefusalKind.Empty => Problems.Problem(StatusCodes.Status400BadRequest, refusal.Code, detail, title: "file-empty"),
+            PlanFileRefusalKind.Unsupported => Problems.Problem(StatusCodes.Status415UnsupportedMediaType, refusal.Code, detail, title: "file-unsupported"),
+            _ => Problems.Problem(StatusCodes.Status422UnprocessableEntity, refusal.Code, detail, title: "file-unreadable"),
+        };
+    }
 }

@@ -71,7 +71,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         var reading = DivisionSheetReader.Read(request.Content);
         if (reading.Rows is null)
             return (null, Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "unreadable-document",
-                reading.Refusal ?? Messages.Of("workbook-save-as-xlsx"), title: "unreadable-workbook"));
+                Messages.English || reading.Refusal is null ? Messages.Of("workbook-save-as-xlsx") : reading.Refusal, title: "unreadable-workbook"));
         var cells = string.Join("\n", reading.Rows.Select(r => string.Join("\t", r.Fields)));
         return await ImportParsedAsync(request, PlanCsvReader.Read(reading.Rows), cells, "xlsx", true, actor, correlationId, cancellationToken);
     }

@@ -133,6 +133,28 @@ public class LanguagesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.StartsWith("### 逾期任务通报 2026年3月16日", kept.GetProperty("markdown").GetString());
     }
 
+    [Fact]
+    public async Task An_import_refusal_reads_in_English_when_asked()
+    {
+        using var office = api.As(Roles.Office);
+        HttpContent Form() => new MultipartFormDataContent
+        {
+            { new ByteArrayContent([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]]) { Headers = { ContentType = new MediaTypeHeaderValue("application/msword") } }, "file", "方案.doc" },
+            { new StringContent("legacy-word"), "planId" },
+            { new StringContent("茂名市"), "jurisdiction" },
+        };
+
+        var (chinese, _) = await ProblemAsync(office, HttpMethod.Post, "/api/plans/import", null, Form(), HttpStatusCode.UnsupportedMediaType);
+        var (english, _) = await ProblemAsync(office, HttpMethod.Post, "/api/plans/import", "en", Form(), HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Contains("另存为", chinese.GetProperty("detail").GetString());
+        Assert.Equal("无法读取这种格式的文件。", chinese.GetProperty("title").GetString());
+        Assert.Equal("This is a legacy Office or WPS document, which cannot be read reliably. Save it as .docx and upload it again.",
+            english.GetProperty("detail").GetString());
+        Assert.Equal("This file format cannot be read.", english.GetProperty("title").GetString());
+        Assert.All([chinese, english], p => Assert.Equal("/problems/legacy-office-document", p.GetProperty("type").GetString()));
+    }
+
     private static async Task<(JsonElement Problem, string? Language)> ProblemAsync(HttpClient client, HttpMethod method, string url,
         string? language, HttpContent? body = null, HttpStatusCode? status = null)
     {
