@@ -67,8 +67,11 @@ public static class CalendarEndpoints
         var source = request.Source!.Trim();
         var problems = HolidayNoticeRules.Check(year, source, drafts!, others);
         if (problems.Count > 0)
-            return Problems.BadRequest(Messages.Of("calendar-notice-refused", ("year", year), ("first", problems[0].Message)),
-                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        {
+            static string Words(NoticeProblem p) => Messages.Of($"notice.{p.Code}", p.Args.Select(a => (a.Key, a.Value)).ToArray());
+            return Problems.BadRequest(Messages.Of("calendar-notice-refused", ("year", year), ("first", Words(problems[0]))),
+                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(Words).ToArray()));
+        }
 
         var holidaysNoticed = drafts!.Select(d => new NoticedHoliday(d.Name, d.From, d.To, d.MakeUpWorkingDays.Order().ToArray())).ToArray();
         var current = inForce.Loads.GetValueOrDefault(year);

@@ -71,6 +71,7 @@ public sealed partial class Messages
         null => "",
         string s => s,
         DateOnly d => Date(d),
+        DayOfWeek w => English ? w.ToString() : "星期" + "日一二三四五六"[(int)w],
         DateTimeOffset t => English
             ? t.ToOffset(ChinaTime.Offset).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en")) + " (Beijing time)"
             : $"{ChineseDate.Of(ChinaTime.DateOf(t))}{t.ToOffset(ChinaTime.Offset):HH:mm}",

@@ -24,6 +24,15 @@ public partial class MessageTablesTests
     }
 
     [Fact]
+    public void Every_problem_of_a_holiday_notice_has_a_Chinese_and_an_English_message()
+    {
+        var missing = Domain.Calendar.HolidayNoticeRules.Codes
+            .SelectMany(code => new[] { Chinese, English }.Where(c => !Messages.Has($"notice.{code}", c)).Select(c => $"{c.Name}: notice.{code}"))
+            .ToArray();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void Both_tables_word_the_same_keys_with_the_same_placeholders()
     {
         var chinese = Table(Chinese);
