@@ -6,6 +6,7 @@ using YiyangTasks.Api.Dossier;
 using YiyangTasks.Api.Health;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Localization;
 using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Plans;
 using YiyangTasks.Api.Reports;
@@ -40,7 +41,8 @@ public static class HostComposition
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = PlanImporter.MaxBytes);
         services.AddHttpClient("digest", client => client.Timeout = TimeSpan.FromSeconds(15));
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddLanguages();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHealth();
         services.AddApiDocument();
@@ -56,6 +58,7 @@ public static class HostComposition
 
     public static WebApplication MapFollowThrough(this WebApplication app)
     {
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -35,7 +35,7 @@ public static class AuditEndpoints
     private static async Task<IResult> UnitRecord(string unitId, HttpContext http, IQuerySession session, UnitDirectoryCache directory)
     {
         var unit = await directory.ResolveAsync(unitId, http.RequestAborted);
-        if (unit is null) return Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+        if (unit is null) return Problems.UnitNotFound(unitId);
         var keys = await session.Query<SupervisedTask>()
             .Where(t => t.LeadUnits.Contains(unit) || t.CooperatingUnits.Contains(unit))
             .OrderBy(t => t.PlanId).ThenBy(t => t.Number)

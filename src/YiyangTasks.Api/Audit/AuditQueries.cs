@@ -23,10 +23,10 @@ public static class AuditQueries
         DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var rules = new TextRules().Optional("plan", plan, 64).Optional("unit", unit, 100).Optional("actor", actor, 200).Optional("type", type, 100)
-            .Check("type", type is null || type.All(char.IsAsciiLetter), "must be an event type name such as TaskAssigned.")
-            .Check("page", page is null or >= 1, "must be 1 or more.")
-            .Check("pageSize", pageSize is null or (>= 1 and <= 500), "must be between 1 and 500.")
-            .Check("to", from is null || to is null || to >= from, "must not be before from.");
+            .Check("type", type is null || type.All(char.IsAsciiLetter), "field.event-type")
+            .Check("page", page is null or >= 1, "field.at-least", ("min", 1))
+            .Check("pageSize", pageSize is null or (>= 1 and <= 500), "field.between", ("min", 1), ("max", 500))
+            .Check("to", from is null || to is null || to >= from, "field.not-before", ("other", "from"));
         if (rules.Problem() is { } invalid) return invalid;
         var size = pageSize ?? 100;
         var number = page ?? 1;

@@ -24,9 +24,9 @@ public static class VerifyRecord
         TimeProvider clock, CancellationToken token)
     {
         var rules = new TextRules().Optional("plan", plan, 64)
-            .Check("plan", !string.IsNullOrWhiteSpace(plan), "is required: the plan whose record to verify.")
-            .Check("to", from is null || to is null || to >= from, "must not be before from.")
-            .Check("from", from is null || to is null || to.Value.DayNumber - from.Value.DayNumber <= MaxDays, $"the range is at most {MaxDays} days.");
+            .Check("plan", !string.IsNullOrWhiteSpace(plan), "field.plan-to-verify")
+            .Check("to", from is null || to is null || to >= from, "field.not-before", ("other", "from"))
+            .Check("from", from is null || to is null || to.Value.DayNumber - from.Value.DayNumber <= MaxDays, "field.range-days", ("max", MaxDays));
         if (rules.Problem() is { } invalid) return invalid;
         var result = await RunAsync(plan!, from, to, dataSource, store, clock.GetUtcNow(), token);
         return result is null ? Problems.PlanNotFound(plan!) : Results.Ok(result);

@@ -66,9 +66,9 @@ public static class BoardEndpoints
     public static IResult MintToken(DemoTokenRequest request, TokenIssuer issuer, TimeProvider clock)
     {
         if (request.Role is not { } role || !Identity.Roles.All.Contains(role))
-            return Http.Problems.Invalid("role", $"必须是 {string.Join("、", Identity.Roles.All)} 之一。");
+            return Http.Problems.Invalid("role", "field.one-of", ("values", Identity.Roles.All));
         if (role == Identity.Roles.Liaison && string.IsNullOrWhiteSpace(request.Unit))
-            return Http.Problems.Invalid("unit", "联络员须指明所在单位。");
+            return Http.Problems.Invalid("unit", "field.liaison-unit");
         var person = Person(role, role == Identity.Roles.Liaison ? request.Unit!.Trim() : null);
         var token = issuer.Mint(person.Role, person.Unit, person.Name, DemoTokenLifetime);
         return Results.Ok(new DemoToken(token, person, clock.GetUtcNow() + DemoTokenLifetime));

@@ -3,6 +3,7 @@ using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Domain.Calendar;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Calendar;
 
@@ -47,7 +48,7 @@ public static class CalendarEndpoints
         var inForce = await holidays.ReadNowAsync(cancellationToken);
         return inForce.Calendar.Arrangements.FirstOrDefault(a => a.Year == year) is { } arrangement
             ? Results.Ok(View(inForce, arrangement))
-            : Problems.NotFound($"{year}年尚无节假日安排，该年只按周末计算工作日。请管理员录入国务院办公厅的通知：PUT /api/admin/calendar/{year}。");
+            : Problems.NotFound(Messages.Of("calendar-year-missing", ("year", year)));
     }
 
     private static async Task<IResult> Load(int year, HttpContext http, IDocumentSession session, HolidayCalendar holidays,
@@ -66,8 +67,11 @@ public static class CalendarEndpoints
         var source = request.Source!.Trim();
         var problems = HolidayNoticeRules.Check(year, source, drafts!, others);
         if (problems.Count > 0)
-            return Problems.BadRequest($"{year}年的节假日安排未通过校验，未保存。{problems[0].Message}",
-                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        {
+            static string Words(NoticeProblem p) => Messages.Of($"notice.{p.Code}", p.Args.Select(a => (a.Key, a.Value)).ToArray());
+            return Problems.BadRequest(Messages.Of("calendar-notice-refused", ("year", year), ("first", Words(problems[0]))),
+                problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(Words).ToArray()));
+        }
 
         var holidaysNoticed = drafts!.Select(d => new NoticedHoliday(d.Name, d.From, d.To, d.MakeUpWorkingDays.Order().ToArray())).ToArray();
         var current = inForce.Loads.GetValueOrDefault(year);
@@ -85,8 +89,8 @@ public static class CalendarEndpoints
         }
         catch (DocumentAlreadyExistsException)
         {
-            return Problems.Problem(StatusCodes.Status409Conflict, "calendar-changed", "节假日安排刚被他人修改。",
-                $"{year}年的节假日安排在您提交时已被另一位管理员录入（第{revision}版），请读取后再提交。");
+            return Problems.Problem(StatusCodes.Status409Conflict, "calendar-changed",
+                Messages.Of("calendar-changed", ("year", year), ("revision", revision)));
         }
 
         logger.LogInformation("Holiday notice for {Year} loaded by {User} (revision {Revision}): {Source}", year, actor.UserId, revision, source);
@@ -96,7 +100,7 @@ public static class CalendarEndpoints
     }
 
     private static IResult? InvalidYear(int year) =>
-        year is >= 2000 and <= 2100 ? null : Problems.Invalid("year", $"年份须在2000至2100之间，而不是{year}。");
+        year is >= 2000 and <= 2100 ? null : Problems.Invalid("year", "field.year-range", ("min", 2000), ("max", 2100), ("year", year));
 
     private static HolidayNoticeView View(CalendarInForce inForce, HolidayArrangement arrangement)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Calendar;
 
@@ -40,24 +41,24 @@ public sealed record HolidayNoticeRequest([property: Required] int? Year, [prope
     public (IReadOnlyList<HolidayPeriodDraft>? Drafts, IResult? Problem) Validate(int pathYear)
     {
         var rules = new TextRules()
-            .Check("year", Year is not null, "必填。")
-            .Check("year", Year is null || Year == pathYear, $"与路径中的年份{pathYear}不一致。")
-            .Check("source", !string.IsNullOrWhiteSpace(Source), "必填：通知的标题和文号。")
+            .Check("year", Year is not null, "field.required")
+            .Check("year", Year is null || Year == pathYear, "field.year-not-path", ("year", pathYear))
+            .Check("source", !string.IsNullOrWhiteSpace(Source), "field.notice-source")
             .Optional("source", Source, 300)
-            .Check("holidays", Holidays is { Count: > 0 }, "至少列出一个假期。")
-            .Check("holidays", Holidays is null || Holidays.Count <= MaxHolidays, $"最多{MaxHolidays}个假期。");
+            .Check("holidays", Holidays is { Count: > 0 }, "field.holidays-at-least-one")
+            .Check("holidays", Holidays is null || Holidays.Count <= MaxHolidays, "field.holidays-too-many", ("max", MaxHolidays));
         for (var i = 0; i < Math.Min(Holidays?.Count ?? 0, MaxHolidays); i++)
         {
             var h = Holidays![i];
-            rules.Check($"holidays[{i}]", h is not null, "不能为null。");
+            rules.Check($"holidays[{i}]", h is not null, "field.not-null");
             if (h is null) continue;
-            rules.Check($"holidays[{i}].name", !string.IsNullOrWhiteSpace(h.Name), "必填，如“春节”。")
+            rules.Check($"holidays[{i}].name", !string.IsNullOrWhiteSpace(h.Name), "field.holiday-name")
                 .Optional($"holidays[{i}].name", h.Name, 50)
-                .Check($"holidays[{i}].from", h.From is not null, "必填。")
-                .Check($"holidays[{i}].to", h.To is not null, "必填。")
-                .Check($"holidays[{i}].makeUpWorkingDays", h.MakeUpWorkingDays is null || h.MakeUpWorkingDays.Count <= 10, "最多10天。");
+                .Check($"holidays[{i}].from", h.From is not null, "field.required")
+                .Check($"holidays[{i}].to", h.To is not null, "field.required")
+                .Check($"holidays[{i}].makeUpWorkingDays", h.MakeUpWorkingDays is null || h.MakeUpWorkingDays.Count <= 10, "field.make-up-days-too-many", ("max", 10));
         }
-        if (rules.HasErrors) return (null, Problems.BadRequest("节假日安排的格式有误，未保存。", rules.Errors));
+        if (rules.HasErrors) return (null, Problems.BadRequest(Messages.Of("calendar-notice-malformed"), rules.Errors));
         return (Holidays!.Select(h => new HolidayPeriodDraft(h!.Name!.Trim(), h.From!.Value, h.To!.Value, h.MakeUpWorkingDays ?? [])).ToArray(), null);
     }
 }

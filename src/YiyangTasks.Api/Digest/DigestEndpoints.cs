@@ -3,6 +3,7 @@ using Wolverine;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Domain.Timeliness;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Digest;
 
@@ -30,14 +31,14 @@ public static class DigestEndpoints
     private static async Task<IResult> Latest(IQuerySession session, CancellationToken cancellationToken)
     {
         var latest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(cancellationToken);
-        return latest is null ? Problems.NotFound("No overdue digest has been built yet.") : Results.Ok(await WithDeliveriesAsync(session, latest, cancellationToken));
+        return latest is null ? Problems.NotFound(Messages.Of("digest-none-yet")) : Results.Ok(await WithDeliveriesAsync(session, latest, cancellationToken));
     }
 
     private static async Task<IResult> OfDay(string date, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return Problems.Invalid("date", "must be a date as yyyy-MM-dd.");
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return Problems.Invalid("date", "field.date");
         var digest = await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(day), cancellationToken);
-        return digest is null ? Problems.NotFound($"There is no overdue digest of {date}.") : Results.Ok(await WithDeliveriesAsync(session, digest, cancellationToken));
+        return digest is null ? Problems.NotFound(Messages.Of("digest-not-found", ("date", day))) : Results.Ok(await WithDeliveriesAsync(session, digest, cancellationToken));
     }
 
     private static async Task<IResult> RunNow(IMessageBus bus, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
@@ -45,12 +46,14 @@ public static class DigestEndpoints
         await bus.InvokeAsync(new RunOverdueDigest("manual"), cancellationToken);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var digest = await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), cancellationToken);
-        return digest is null ? Problems.NotFound("No digest was built.") : Results.Ok(await WithDeliveriesAsync(session, digest, cancellationToken));
+        return digest is null ? Problems.NotFound(Messages.Of("digest-not-built")) : Results.Ok(await WithDeliveriesAsync(session, digest, cancellationToken));
     }
 
     private static async Task<OverdueDigest> WithDeliveriesAsync(IQuerySession session, OverdueDigest digest, CancellationToken cancellationToken) =>
         digest with
         {
             Deliveries = await session.Query<DigestDelivery>().Where(d => d.DigestId == digest.Id).OrderBy(d => d.At).ToListAsync(cancellationToken),
+            // Stored and delivered in Chinese; a reader who asked for English reads it rendered again.
+            Markdown = Messages.English ? OverdueDigest.Render(digest.Date, digest.TaskCount, digest.Units) : digest.Markdown,
         };
 }

@@ -53,8 +53,8 @@ public sealed record DigestWebhookRequest([property: Required] string? Url, [pro
     public IResult? Validate() => new TextRules()
         .Required("url", Url, 2000)
         .Check("url", Url is null || Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
-            "must be an absolute http or https URL.")
-        .Check("kind", Kind is not null, "is required (json, dingTalk or weCom).")
+            "field.url")
+        .Check("kind", Kind is not null, "field.required-one-of", ("values", new[] { "json", "dingTalk", "weCom" }))
         .Problem();
 }
 
@@ -66,7 +66,7 @@ public static class DigestWebhookEndpoints
 
     public static async Task<IResult> Put(string id, HttpContext http, IDocumentSession session)
     {
-        if (!Plans.PlanIds.IsValid(id)) return Problems.Invalid("id", "must be lower-case letters, digits and hyphens.");
+        if (!Plans.PlanIds.IsValid(id)) return Problems.Invalid("id", "field.id");
         var (request, problem) = await RequestBody.ReadJsonAsync<DigestWebhookRequest>(http.Request);
         if ((problem ?? request!.Validate()) is { } refused) return refused;
         var webhook = new DigestWebhook(id, request!.Url!, request.Kind!.Value, request.Enabled ?? true);

@@ -2,6 +2,7 @@ using System.Text;
 using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Digest;
 
@@ -73,42 +74,36 @@ public sealed record OverdueDigest
             Trigger = trigger,
             TaskCount = taskCount,
             Units = units,
-            Markdown = ToMarkdown(date, taskCount, units),
+            Markdown = Messages.InChinese(() => Render(date, taskCount, units)),
         };
     }
 
-    private static string ToMarkdown(DateOnly date, int taskCount, IReadOnlyList<DigestUnit> units)
+    /// <summary>The digest as Markdown in the current language; what is stored and delivered to the webhooks is Chinese.</summary>
+    public static string Render(DateOnly date, int taskCount, IReadOnlyList<DigestUnit> units)
     {
         var text = new StringBuilder();
-        text.AppendLine($"### 逾期任务通报 {ChineseDate.Of(date)}");
+        text.AppendLine(Messages.Of("digest.title", ("date", date)));
         if (taskCount == 0)
         {
-            text.AppendLine("今日无逾期任务。");
+            text.AppendLine(Messages.Of("digest.none"));
             return text.ToString();
         }
-        text.AppendLine($"共 {taskCount} 项任务有逾期事项，涉及 {units.Count} 个牵头单位。");
+        text.AppendLine(Messages.Of("digest.summary", ("tasks", taskCount), ("units", units.Count)));
         foreach (var unit in units)
         {
             text.AppendLine();
-            text.AppendLine($"**{unit.Unit}**（{unit.Items.Count} 项）");
+            text.AppendLine(Messages.Of("digest.unit", ("unit", unit.Unit), ("count", unit.Items.Count)));
             foreach (var item in unit.Items)
             {
-                var report = item.LastReport is { } r ? $"；最近报告 {ChineseDate.Of(ChinaTime.DateOf(r.ReportedAt))} 完成{r.PercentDone}%" : "；暂无进展报告";
-                text.AppendLine($"- {item.PlanId} 第{item.Number}项 {Describe(item.Obligation)}，应于 {ChineseDate.Of(item.DueOn)}，逾期 {item.WorkingDaysOverdue} 个工作日{report}");
+                var report = item.LastReport is { } r
+                    ? Messages.Of("digest.last-report", ("date", ChinaTime.DateOf(r.ReportedAt)), ("percent", r.PercentDone))
+                    : Messages.Of("digest.no-report");
+                text.AppendLine(Messages.Of("digest.item", ("plan", item.PlanId), ("number", item.Number),
+                    ("what", Messages.Of($"digest.what.{item.Obligation}")), ("due", item.DueOn), ("days", item.WorkingDaysOverdue), ("report", report)));
             }
         }
         return text.ToString();
     }
-
-    private static string Describe(ObligationKind kind) => kind switch
-    {
-        ObligationKind.Acknowledgement => "未签收",
-        ObligationKind.Report => "未报送进展",
-        ObligationKind.Completion => "未按期办结",
-        ObligationKind.Recurrence => "本期任务未报送",
-        ObligationKind.Review => "未报年度进展",
-        _ => kind.ToString(),
-    };
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

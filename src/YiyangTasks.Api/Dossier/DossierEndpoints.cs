@@ -8,6 +8,7 @@ using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Dossier;
 
@@ -32,7 +33,7 @@ public static class DossierEndpoints
         if (await session.LoadAsync<Plan>(planId, token) is not { } plan) return Problems.PlanNotFound(planId);
         var key = SupervisedTask.StreamKey(planId, number);
         if (await PartAsync(session, dataSource, policy, key, token) is not { } part)
-            return Problems.NotFound($"Plan '{planId}' has no task number {number}.");
+            return Problems.NotFound(Messages.Of("task-not-found", ("plan", planId), ("number", number)));
         var bytes = DossierDocx.Write($"一事一档：第{number}项任务", Preface(plan), [(null, part)]);
         return Results.File(bytes, DossierDocx.ContentType, $"dossier-{planId}-{number}.docx");
     }
@@ -40,9 +41,9 @@ public static class DossierEndpoints
     private static async Task<IResult> ForUnit(string unitId, string? plan, IQuerySession session, NpgsqlDataSource dataSource,
         TimelinessPolicy policy, UnitDirectoryCache directory, CancellationToken token)
     {
-        if (string.IsNullOrWhiteSpace(plan)) return Problems.Invalid("plan", "is required: the plan whose tasks the file covers.");
+        if (string.IsNullOrWhiteSpace(plan)) return Problems.Invalid("plan", "field.plan-of-file");
         if (await session.LoadAsync<Plan>(plan, token) is not { } found) return Problems.PlanNotFound(plan);
-        if (await directory.ResolveAsync(unitId, token) is not { } unit) return Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+        if (await directory.ResolveAsync(unitId, token) is not { } unit) return Problems.UnitNotFound(unitId);
         var keys = await session.Query<SupervisedTask>()
             .Where(t => t.PlanId == plan && (t.LeadUnits.Contains(unit) || t.CooperatingUnits.Contains(unit)))
             .OrderBy(t => t.Number).Select(t => t.Id).ToListAsync(token);

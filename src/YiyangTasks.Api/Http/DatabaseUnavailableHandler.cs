@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Http;
 
@@ -16,8 +17,8 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
         logger.LogWarning("The database is unavailable: {Reason}", exception.GetBaseException().Message);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "5";
-        await Problems.Problem(StatusCodes.Status503ServiceUnavailable, "database-unavailable", "The service is unavailable.",
-            "The database does not answer; nothing was stored. Retry in a few seconds.").ExecuteAsync(http);
+        await Problems.Problem(StatusCodes.Status503ServiceUnavailable, "database-unavailable",
+            Messages.Of("database-unavailable")).ExecuteAsync(http);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Http;
 
@@ -23,24 +24,24 @@ public static class RequestBody
         var body = await ReadLimitedAsync(request, limit);
         if (body is null) return (null, Problems.PayloadTooLarge(limit));
 
-        if (body.Length == 0) return (null, Problems.BadRequest("The request body is empty; send a JSON object."));
+        if (body.Length == 0) return (null, Problems.BadRequest(Messages.Of("body-empty")));
         request.HttpContext.Items[BodyKey] = body;
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, ApiJson.Requests);
             return value is null
-                ? (null, Problems.BadRequest("The request body is JSON null; send a JSON object."))
+                ? (null, Problems.BadRequest(Messages.Of("body-null")))
                 : (value, null);
         }
         catch (JsonException e)
         {
             // JsonException's message names the path and position but never our internals.
-            return (null, Problems.BadRequest($"The request body is not valid JSON for this endpoint: {e.Message}"));
+            return (null, Problems.BadRequest(Messages.Of("body-not-json", ("reason", e.Message))));
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {
             // Invalid UTF-8 or unpaired surrogates in a string value.
-            return (null, Problems.BadRequest($"The request body is not valid UTF-8 JSON: {e.Message}"));
+            return (null, Problems.BadRequest(Messages.Of("body-not-utf8", ("reason", e.Message))));
         }
     }
 

@@ -1,6 +1,11 @@
+using YiyangTasks.Api.Localization;
+
 namespace YiyangTasks.Api.Http;
 
-/// <summary>Shape rules for text a person types: present, not too long, no control or bidi-override characters.</summary>
+/// <summary>
+/// Shape rules for text a person types: present, not too long, no control or bidi-override characters. Each message is a
+/// key of <see cref="Messages"/> (field.*), worded in the request's language.
+/// </summary>
 public sealed class TextRules
 {
     private readonly Dictionary<string, List<string>> _errors = new();
@@ -11,7 +16,7 @@ public sealed class TextRules
 
     public TextRules Required(string field, string? value, int maxLength, bool multiline = false)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, "is required.");
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "field.required");
         else Optional(field, value, maxLength, multiline);
         return this;
     }
@@ -19,10 +24,10 @@ public sealed class TextRules
     public TextRules Optional(string field, string? value, int maxLength, bool multiline = false)
     {
         if (value is null) return this;
-        if (value.Length > maxLength) Add(field, $"must be at most {maxLength} characters.");
+        if (value.Length > maxLength) Add(field, "field.too-long", ("max", maxLength));
         if (value.Any(c => IsForbidden(c, multiline)))
-            Add(field, "must not contain control or bidirectional-override characters.");
-        if (HasUnpairedSurrogate(value)) Add(field, "must be valid Unicode text.");
+            Add(field, "field.forbidden-characters");
+        if (HasUnpairedSurrogate(value)) Add(field, "field.invalid-unicode");
         return this;
     }
 
@@ -30,24 +35,26 @@ public sealed class TextRules
     {
         if (values is null || values.Count == 0)
         {
-            if (required) Add(field, "must name at least one.");
+            if (required) Add(field, "field.at-least-one");
             return this;
         }
-        if (values.Count > maxCount) Add(field, $"must have at most {maxCount} entries.");
+        if (values.Count > maxCount) Add(field, "field.too-many", ("max", maxCount));
         for (var i = 0; i < values.Count && i < maxCount; i++) Required($"{field}[{i}]", values[i], maxLength);
         return this;
     }
 
-    public TextRules Check(string field, bool ok, string message)
+    /// <param name="key">The message's key (field.*) in <see cref="Messages"/>.</param>
+    public TextRules Check(string field, bool ok, string key, params (string Name, object? Value)[] args)
     {
-        if (!ok) Add(field, message);
+        if (!ok) Add(field, key, args);
         return this;
     }
 
-    public IResult? Problem() => HasErrors ? Problems.BadRequest("One or more fields are not valid.", Errors) : null;
+    public IResult? Problem() => HasErrors ? Problems.BadRequest(Messages.Of("validation"), Errors) : null;
 
-    private void Add(string field, string message)
+    private void Add(string field, string key, params (string Name, object? Value)[] args)
     {
+        var message = Messages.Of(key, args);
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);
     }

@@ -1,6 +1,7 @@
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Identity;
 
@@ -18,10 +19,10 @@ public sealed class ActorFilter(UnitDirectoryCache units) : IEndpointFilter
         var actor = http.User.ToActor();
         if (actor.Role == Roles.Liaison)
         {
-            if (actor.Unit is null) return Problems.Forbidden("A liaison's token must name the liaison's unit.");
+            if (actor.Unit is null) return Problems.Forbidden(Messages.Of("liaison-token-without-unit"));
             var canonical = await units.ResolveAsync(actor.Unit, http.RequestAborted);
             if (canonical is null)
-                return Problems.Forbidden($"The unit '{actor.Unit}' named in your token is not in the unit directory.");
+                return Problems.Forbidden(Messages.Of("token-unit-unknown", ("unit", actor.Unit)));
             actor = actor with { Unit = canonical };
         }
         http.Items[ItemKey] = actor;

@@ -35,6 +35,10 @@ public static class ApiDocument
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            // The light as the API shows it keeps the domain's name in the document.
+            options.CreateSchemaReferenceId = type => type.Type == typeof(Localization.LightView)
+                ? "TrafficLight"
+                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddSchemaTransformer(SchemaRules.Apply);
             options.AddOperationTransformer(OperationRules.Apply);
             options.AddDocumentTransformer(SchemaRules.ApplyToDocument);

@@ -105,7 +105,7 @@ public sealed class DemoPlans(IServiceProvider services, IHostEnvironment enviro
                 t.Deadline, t.DeadlineWords, t.ReportingCycle)).ToArray());
         var (_, refusal) = await services.GetRequiredService<PlanAssignment>()
             .StageNewAsync(session, outbox, draft, DemoHistory.Office, start, cancellationToken);
-        if (refusal is not null) throw new InvalidOperationException(refusal.Message);
+        if (refusal is not null) throw new InvalidOperationException(refusal.ToString());
 
         // The assignments were staged with the units' canonical names: live each task from its staged TaskAssigned.
         var count = 0;

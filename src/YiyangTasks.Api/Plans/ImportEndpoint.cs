@@ -1,6 +1,7 @@
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.PlanImport;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Plans;
 
@@ -27,7 +28,7 @@ public static class ImportEndpoint
             {
                 var form = await request.ReadFormAsync(http.RequestAborted);
                 var file = form.Files.FirstOrDefault();
-                if (file is null) return Problems.Invalid("file", "Attach the plan document as a file.");
+                if (file is null) return Problems.Invalid("file", "field.file-required");
                 if (file.Length > PlanImporter.MaxBytes) return Problems.PayloadTooLarge(PlanImporter.MaxBytes);
                 planId ??= form["planId"].FirstOrDefault();
                 jurisdiction ??= form["jurisdiction"].FirstOrDefault();
@@ -55,12 +56,12 @@ public static class ImportEndpoint
         }
         catch (InvalidDataException e)
         {
-            return Problems.BadRequest($"The multipart body cannot be read: {e.Message}");
+            return Problems.BadRequest(Messages.Of("multipart-unreadable", ("reason", e.Message)));
         }
 
         var rules = new TextRules()
             .Required("planId", planId, 64)
-            .Check("planId", planId is null || PlanIds.IsValid(planId), "must be lower-case letters, digits and hyphens.")
+            .Check("planId", planId is null || PlanIds.IsValid(planId), "field.id")
             .Required("jurisdiction", jurisdiction, 100)
             .Optional("title", title, 300);
         if (rules.Problem() is { } invalid) return invalid;
@@ -76,10 +77,15 @@ public static class ImportEndpoint
 
     /// <summary>A file that cannot be read as a plan: 400 when empty, 415 for a format we do not read (.doc/.wps: save as
     /// .docx), 422 for a .docx or PDF that is damaged, encrypted or has no text. Nothing is stored.</summary>
-    public static IResult Refused(PlanFileRefusal refusal) => refusal.Kind switch
+    public static IResult Refused(PlanFileRefusal refusal)
     {
-        PlanFileRefusalKind.Empty => Problems.Problem(StatusCodes.Status400BadRequest, refusal.Code, "文件是空的。", refusal.Detail),
-        PlanFileRefusalKind.Unsupported => Problems.Problem(StatusCodes.Status415UnsupportedMediaType, refusal.Code, "无法读取这种格式的文件。", refusal.Detail),
-        _ => Problems.Problem(StatusCodes.Status422UnprocessableEntity, refusal.Code, "文件无法读取。", refusal.Detail),
-    };
+        // The reader words its refusals in Chinese, with what it found; an English reader gets the code's sentence.
+        var detail = Messages.English ? Messages.Of($"import.{refusal.Code}") : refusal.Detail;
+        return refusal.Kind switch
+        {
+            PlanFileRefusalKind.Empty => Problems.Problem(StatusCodes.Status400BadRequest, refusal.Code, detail, title: "file-empty"),
+            PlanFileRefusalKind.Unsupported => Problems.Problem(StatusCodes.Status415UnsupportedMediaType, refusal.Code, detail, title: "file-unsupported"),
+            _ => Problems.Problem(StatusCodes.Status422UnprocessableEntity, refusal.Code, detail, title: "file-unreadable"),
+        };
+    }
 }

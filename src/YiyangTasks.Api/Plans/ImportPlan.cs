@@ -7,6 +7,7 @@ using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.PlanImport;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Plans;
 
@@ -69,8 +70,8 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
     {
         var reading = DivisionSheetReader.Read(request.Content);
         if (reading.Rows is null)
-            return (null, Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "unreadable-document", "工作簿无法读取。",
-                reading.Refusal ?? "请将分工表另存为 .xlsx 后重新上传。"));
+            return (null, Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "unreadable-document",
+                Messages.English || reading.Refusal is null ? Messages.Of("workbook-save-as-xlsx") : reading.Refusal, title: "unreadable-workbook"));
         var cells = string.Join("\n", reading.Rows.Select(r => string.Join("\t", r.Fields)));
         return await ImportParsedAsync(request, PlanCsvReader.Read(reading.Rows), cells, "xlsx", true, actor, correlationId, cancellationToken);
     }
@@ -89,8 +90,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         };
 
         if (tasks.Count == 0)
-            return (null, Problems.Problem(StatusCodes.Status422UnprocessableEntity, "no-task-list", "The document has no task list.",
-                "No numbered tasks with responsible units were found; nothing was stored.",
+            return (null, Problems.Problem(StatusCodes.Status422UnprocessableEntity, "no-task-list", Messages.Of("no-task-list"),
                 new Dictionary<string, object?> { ["warnings"] = warnings }));
         if (request.DryRun) return (Answer("dry-run"), null);
 
@@ -113,7 +113,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         if (existing is null)
         {
             var (_, refusal) = await assignment.StageNewAsync(session, outbox, draft, actor, now, cancellationToken);
-            if (refusal is not null) return (null, Problems.Problem(422, "unassignable-task", "A task cannot be assigned.", refusal.Message));
+            if (refusal is not null) return (null, Problems.Problem(422, "unassignable-task", Messages.Of(refusal)));
             outcome = "imported";
         }
         else if (existing.ContentHash == hash)
@@ -125,7 +125,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
             // A table (the 分工表, a CSV) has no title: the plan keeps its own rather than taking its id.
             var revision = draft with { Title = request.Title ?? parsed.Title ?? existing.Title };
             (differences, var refusal) = await assignment.StageRevisionAsync(session, outbox, existing, revision, actor, now, cancellationToken);
-            if (refusal is not null) return (null, Problems.Problem(422, "unrevisable-task", "A task cannot be revised.", refusal.Message));
+            if (refusal is not null) return (null, Problems.Problem(422, "unrevisable-task", Messages.Of(refusal)));
             outcome = "revised";
         }
         await StoreMembersAsync(session, parsed.Members, request.Jurisdiction, cancellationToken);
@@ -135,8 +135,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         }
         catch (Exception e) when (e.GetType().Name.Contains("ExistingStreamIdCollision") || e is JasperFx.ConcurrencyException)
         {
-            return (null, Problems.Problem(409, "import-conflict", "The plan changed while importing.",
-                "Another import of this plan ran at the same time; import again."));
+            return (null, Problems.Problem(409, "import-conflict", Messages.Of("import-conflict")));
         }
         directory.Invalidate();
         return (Answer(outcome, differences), null);

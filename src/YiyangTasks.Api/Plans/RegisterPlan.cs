@@ -9,6 +9,7 @@ using YiyangTasks.Domain.Timeliness;
 using Wolverine.Marten;
 using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Plans;
 
@@ -41,29 +42,29 @@ public sealed record RegisterPlanRequest(
     {
         var rules = new TextRules()
             .Required("planId", PlanId, 64)
-            .Check("planId", PlanId is null || PlanIds.IsValid(PlanId), "must be lower-case letters, digits and hyphens.")
+            .Check("planId", PlanId is null || PlanIds.IsValid(PlanId), "field.id")
             .Required("title", Title, 300)
             .Required("jurisdiction", Jurisdiction, 100)
             .Optional("documentNumber", DocumentNumber, 100)
             .Optional("issuingBody", IssuingBody, 200)
-            .Check("tasks", Tasks is { Count: > 0 }, "must list at least one task.")
-            .Check("tasks", Tasks is null || Tasks.Count <= MaxTasks, $"must have at most {MaxTasks} tasks.")
+            .Check("tasks", Tasks is { Count: > 0 }, "field.tasks-at-least-one")
+            .Check("tasks", Tasks is null || Tasks.Count <= MaxTasks, "field.tasks-too-many", ("max", MaxTasks))
             .Check("timeliness", Timeliness is null || Timeliness is { AcknowledgementWorkingDays: >= 1 and <= 60, ReportDueWorkingDay: >= 1 and <= 20, YellowWithinWorkingDays: >= 0 and <= 30 },
-                "acknowledgementWorkingDays must be 1..60, reportDueWorkingDay 1..20, yellowWithinWorkingDays 0..30.");
+                "field.timeliness");
         if (Tasks is null || Tasks.Count > MaxTasks) return rules.Problem();
-        rules.Check("tasks", Tasks.Select(t => t.Number).Distinct().Count() == Tasks.Count, "task numbers must be unique.");
+        rules.Check("tasks", Tasks.Select(t => t.Number).Distinct().Count() == Tasks.Count, "field.task-numbers-unique");
         for (var i = 0; i < Tasks.Count; i++)
         {
             var task = Tasks[i];
             var at = $"tasks[{i}]";
-            rules.Check($"{at}.number", task.Number is >= 1 and <= 9999, "must be between 1 and 9999.")
+            rules.Check($"{at}.number", task.Number is >= 1 and <= 9999, "field.between", ("min", 1), ("max", 9999))
                 .Required($"{at}.text", task.Text, 4000)
                 .Each($"{at}.leadUnits", task.LeadUnits, 50, 100, required: true)
                 .Each($"{at}.cooperatingUnits", task.CooperatingUnits, 100, 100)
                 .Optional($"{at}.deadlineWords", task.DeadlineWords, 200)
                 .Each($"{at}.cooperationDuties", task.CooperationDuties?.Select(d => d?.Unit!).ToArray(), 100, 100)
                 .Each($"{at}.cooperationDuties", task.CooperationDuties?.Select(d => d?.Duty!).ToArray(), 100, AcknowledgeCooperation.MaxDutyLength)
-                .Check($"{at}.deadline", task.Deadline is null || task.Deadline.Value.Year is >= 2000 and <= 2100, "must be a date between 2000 and 2100.");
+                .Check($"{at}.deadline", task.Deadline is null || task.Deadline.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100));
         }
         return rules.Problem();
     }
@@ -99,7 +100,7 @@ public static class RegisterPlan
             request.Tasks!.Select(t => new AssignTask(request.PlanId!, t.Number, t.Text!.Trim(), t.LeadUnits ?? [],
                 t.CooperatingUnits ?? [], t.Mode, t.Deadline, t.DeadlineWords, t.ReportingCycle, CooperationDuties: t.CooperationDuties)).ToArray());
         var (registered, refusal) = await assignment.StageNewAsync(session, outbox, draft, actor, now, http.RequestAborted);
-        if (refusal is not null) return Problems.Invalid("tasks", refusal.Message);
+        if (refusal is not null) return Problems.Invalid("tasks", $"rule.{refusal.Code.Key}", refusal.Args.Select(a => (a.Key, a.Value)).ToArray());
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);
@@ -114,5 +115,5 @@ public static class RegisterPlan
     }
 
     internal static IResult PlanExists(string planId) =>
-        Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", "The plan already exists.", $"A plan with id '{planId}' is already registered.");
+        Problems.Problem(StatusCodes.Status409Conflict, "plan-exists", Messages.Of("plan-exists", ("plan", planId)));
 }

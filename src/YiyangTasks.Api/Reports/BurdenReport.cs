@@ -4,6 +4,7 @@ using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Reports;
 
@@ -31,17 +32,17 @@ public static class BurdenReports
         var actor = ActorFilter.Of(http);
         if (actor.Role == Roles.Liaison)
         {
-            if (unit is not null && unit != actor.Unit) return Problems.Forbidden("联络员只能查看本单位的报送负担。");
+            if (unit is not null && unit != actor.Unit) return Problems.Forbidden(Messages.Of("liaison-own-unit-burden"));
             unit = actor.Unit;
         }
-        if (unit is { Length: > 100 }) return Problems.Invalid("unit", "must be at most 100 characters.");
+        if (unit is { Length: > 100 }) return Problems.Invalid("unit", "field.too-long", ("max", 100));
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var last = to ?? new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
         var first = from ?? new DateOnly(last.Year, last.Month, 1).AddMonths(-5);
-        if (last < first) return Problems.Invalid("to", "must not be before from.");
+        if (last < first) return Problems.Invalid("to", "field.not-before", ("other", "from"));
         if ((last.Year - first.Year) * 12 + last.Month - first.Month >= MaxMonths)
-            return Problems.Invalid("to", $"the window spans at most {MaxMonths} months.");
+            return Problems.Invalid("to", "field.range-months", ("max", MaxMonths));
 
         var query = session.Query<SupervisedTask>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(t => t.LeadUnits.Contains(unit) || t.CooperatingUnits.Contains(unit));

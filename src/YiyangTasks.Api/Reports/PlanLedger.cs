@@ -1,6 +1,7 @@
 using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
+using YiyangTasks.Api.Localization;
 using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Plans;
@@ -18,7 +19,8 @@ public sealed record LedgerRow(int Number, string Task, IReadOnlyList<string> Le
 /// <summary>GET /api/reports/plans/{planId}/ledger: the plan's 台账 as JSON, CSV (Accept: text/csv) or Excel (Accept: the .xlsx type).</summary>
 public static class PlanLedger
 {
-    public static readonly string[] Headers = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限", "状态", "签收情况", "最新进展", "红黄绿灯及原因", "逾期情况"];
+    /// <summary>序号, 工作任务, 牵头单位, 配合单位, 完成时限, 状态, 签收情况, 最新进展, 红黄绿灯及原因, 逾期情况 (or in English).</summary>
+    public static string[] Headers => Messages.Row("header.ledger");
     private static readonly double[] Widths = [6, 60, 22, 28, 14, 10, 36, 40, 48, 40];
 
     public static void MapLedger(this RouteGroupBuilder reports) =>
@@ -42,17 +44,19 @@ public static class PlanLedger
             var light = TrafficLight.Of(t, rules, calendar, now);
             var overdue = t.IsCompleted || t.IsWithdrawn ? [] : Obligations.Of(t, rules, calendar, now)
                 .Where(o => !o.IsMet && o.DueAt <= now)
-                .Select(o => $"{What(o)}逾期{Math.Max(0, calendar.WorkingDaysBetween(o.DueOn, today))}个工作日（应于{ChineseDate.Of(o.DueOn)}）")
+                .Select(o => Messages.Of("ledger.overdue", ("what", What(o)), ("days", Math.Max(0, calendar.WorkingDaysBetween(o.DueOn, today))), ("due", o.DueOn)))
                 .ToArray();
             var latest = t.CurrentReports.MaxBy(r => r.ReportedAt);
             return new LedgerRow(t.Number, t.Text, t.LeadUnits, t.CooperatingUnits, t.Deadline, t.DeadlineWords, Status(t),
-                string.Join("；", t.LeadUnits.Select(u => t.Acknowledgements.FirstOrDefault(a => a.Unit == u) is { } a
-                    ? $"{u}已签收（{ChineseDate.Of(ChinaTime.DateOf(a.At))}）" : $"{u}未签收")),
-                latest is null ? "" : $"{latest.Unit}{ChineseDate.Of(ChinaTime.DateOf(latest.ReportedAt))}报送：完成{latest.PercentDone}%，{ProgressWords(latest.Status)}",
-                light.Light, string.Join("；", light.Reasons), overdue.Length == 0 ? "无" : string.Join("；", overdue));
+                string.Join(Separator, t.LeadUnits.Select(u => t.Acknowledgements.FirstOrDefault(a => a.Unit == u) is { } a
+                    ? Messages.Of("ledger.acknowledged", ("unit", u), ("date", ChinaTime.DateOf(a.At))) : Messages.Of("ledger.not-acknowledged", ("unit", u)))),
+                latest is null ? "" : Messages.Of("ledger.latest", ("unit", latest.Unit), ("date", ChinaTime.DateOf(latest.ReportedAt)),
+                    ("percent", latest.PercentDone), ("progress", Messages.Of($"progress.{latest.Status}"))),
+                light.Light, string.Join(Separator, light.Reasons.Select(LightWords.Of)),
+                overdue.Length == 0 ? Messages.Of("ledger.none") : string.Join(Separator, overdue));
         }).ToArray();
 
-        if (Xlsx.IsWanted(http.Request)) return Xlsx.File($"{planId}-台账.xlsx", "台账", Headers, Widths, rows.Select(Cells));
+        if (Xlsx.IsWanted(http.Request)) return Xlsx.File($"{planId}-台账.xlsx", Messages.Of("sheet.ledger"), Headers, Widths, rows.Select(Cells));
         if (Csv.IsWanted(http.Request)) return Csv.File($"{planId}-台账.csv", Headers, rows.Select(Cells));
         return Results.Ok(rows);
     }
@@ -61,31 +65,20 @@ public static class PlanLedger
     [
         r.Number, r.Task, string.Join("、", r.LeadUnits), string.Join("、", r.CooperatingUnits), (object?)r.Deadline ?? r.DeadlineWords ?? "",
         r.Status, r.Acknowledgements, r.LatestProgress,
-        new LightCell(r.Light, r.LightReasons.Length == 0 ? LightWords(r.Light) : $"{LightWords(r.Light)}：{r.LightReasons}"), r.Overdue,
+        new LightCell(r.Light, r.LightReasons.Length == 0 ? LightWords.Of(r.Light)
+            : Messages.Of("ledger.light", ("light", LightWords.Of(r.Light)), ("reasons", r.LightReasons))), r.Overdue,
     ];
+
+    // Items of a cell are separated as each language writes a list of clauses.
+    private static string Separator => Messages.English ? "; " : "；";
 
     private static string What(Obligation o) => o.Kind switch
     {
-        ObligationKind.Acknowledgement => $"{o.Unit}签收",
-        ObligationKind.Report => $"{o.Unit}{o.PeriodStart!.Value.Year}年{o.PeriodStart.Value.Month}月进展报送",
-        _ => "办结",
+        ObligationKind.Acknowledgement => Messages.Of("ledger.what.acknowledgement", ("unit", o.Unit)),
+        ObligationKind.Report => Messages.Of("ledger.what.report", ("unit", o.Unit), ("year", o.PeriodStart!.Value.Year),
+            ("month", o.PeriodStart.Value.Month)),
+        _ => Messages.Of("ledger.what.completion"),
     };
 
-    private static string Status(SupervisedTask t) => t.IsWithdrawn ? "已撤销" : t.Status switch
-    {
-        TaskStatus.Assigned => "已交办",
-        TaskStatus.Acknowledged => "已签收",
-        TaskStatus.InProgress => "推进中",
-        TaskStatus.CompletionReported => "办结待审",
-        _ => "已办结",
-    };
-
-    private static string ProgressWords(ProgressStatus status) => status switch
-    {
-        ProgressStatus.OnTrack => "正常推进",
-        ProgressStatus.AtRisk => "存在风险",
-        _ => "工作受阻",
-    };
-
-    private static string LightWords(Light light) => light switch { Light.Red => "红灯", Light.Yellow => "黄灯", _ => "绿灯" };
+    private static string Status(SupervisedTask t) => Messages.Of(t.IsWithdrawn ? "status.withdrawn" : $"status.{t.Status}");
 }

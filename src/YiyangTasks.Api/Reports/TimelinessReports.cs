@@ -10,6 +10,7 @@ using YiyangTasks.Domain.Plans;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
 using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Reports;
 
@@ -49,10 +50,10 @@ public static class TimelinessReports
         var actor = ActorFilter.Of(http);
         if (actor.Role == Roles.Liaison)
         {
-            if (unit is not null && unit != actor.Unit) return Problems.Forbidden("A liaison reads only their own unit's report.");
+            if (unit is not null && unit != actor.Unit) return Problems.Forbidden(Messages.Of("liaison-own-unit-report"));
             unit = actor.Unit;
         }
-        if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "must not be before from.");
+        if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "field.not-before", ("other", "from"));
         if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
             return Problems.PlanNotFound(plan);
 
@@ -67,7 +68,7 @@ public static class TimelinessReports
         var computed = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
         var rows = unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
         if (Xlsx.IsWanted(http.Request))
-            return Xlsx.File("timeliness.xlsx", "及时率", UnitHeaders, UnitWidths, rows.Select(UnitCells));
+            return Xlsx.File("timeliness.xlsx", Localization.Messages.Of("sheet.timeliness"), UnitHeaders, UnitWidths, rows.Select(UnitCells));
         return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
     }
 
@@ -126,11 +127,8 @@ public static class TimelinessReports
         return UnitTimelinessReport.Of(judged, await policy.CalendarAsync(cancellationToken), now);
     }
 
-    private static readonly string[] UnitHeaders =
-    [
-        "单位", "牵头", "配合", "签收及时", "签收逾期", "未签收", "平均签收工作日", "报送及时", "报送逾期", "漏报", "当前逾期",
-        "按期办结", "逾期办结", "效能告诫", "及时率",
-    ];
+    /// <summary>单位, 牵头, 配合, 签收及时, 签收逾期, 未签收, 平均签收工作日, 报送及时, 报送逾期, 漏报, 当前逾期, 按期办结, 逾期办结, 效能告诫, 及时率 (or in English).</summary>
+    private static string[] UnitHeaders => Localization.Messages.Row("header.timeliness");
 
     private static readonly double[] UnitWidths = [24, 8, 8, 10, 10, 8, 14, 10, 10, 8, 10, 10, 10, 10, 10];
 

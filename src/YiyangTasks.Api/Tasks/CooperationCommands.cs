@@ -14,11 +14,11 @@ public sealed record CooperationAcknowledgementRequest(string? Duty) : IValidate
 public sealed record CooperationReportRequest(DateOnly? PeriodStart, DateOnly? PeriodEnd, string? Narrative) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
-        .Check("periodStart", PeriodStart is not null, "is required.")
-        .Check("periodEnd", PeriodEnd is not null, "is required.")
-        .Check("periodEnd", PeriodStart is null || PeriodEnd is null || PeriodEnd >= PeriodStart, "must not be before periodStart.")
-        .Check("periodStart", PeriodStart is null || PeriodStart.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
-        .Check("periodEnd", PeriodEnd is null || PeriodEnd.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
+        .Check("periodStart", PeriodStart is not null, "field.required")
+        .Check("periodEnd", PeriodEnd is not null, "field.required")
+        .Check("periodEnd", PeriodStart is null || PeriodEnd is null || PeriodEnd >= PeriodStart, "field.not-before", ("other", "periodStart"))
+        .Check("periodStart", PeriodStart is null || PeriodStart.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
+        .Check("periodEnd", PeriodEnd is null || PeriodEnd.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
         .Required("narrative", Narrative, 8000, multiline: true)
         .Problem();
 }
@@ -65,5 +65,5 @@ public static class CooperationCommands
     private static IResult? CooperatingUnitOnly(SupervisedTask task, Actor actor) =>
         actor.Role != Roles.Liaison || actor.Unit is { } unit && task.IsOnTask(unit)
             ? null
-            : Problems.Forbidden($"本单位（{actor.Unit}）不是计划“{task.PlanId}”任务{task.Number}的配合单位。");
+            : Problems.Forbidden(Localization.Messages.Of("unit-not-cooperating", ("unit", actor.Unit), ("number", task.Number), ("plan", task.PlanId)));
 }

@@ -8,8 +8,8 @@ namespace YiyangTasks.Api.Tasks;
 public sealed record ExtensionRequest([property: Required] DateOnly? RequestedDeadline, [property: Required] string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
-        .Check("requestedDeadline", RequestedDeadline is not null, "is required.")
-        .Check("requestedDeadline", RequestedDeadline is null || RequestedDeadline.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
+        .Check("requestedDeadline", RequestedDeadline is not null, "field.required")
+        .Check("requestedDeadline", RequestedDeadline is null || RequestedDeadline.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
         .Required("reason", Reason, 4000, multiline: true)
         .Problem();
 }
@@ -18,9 +18,9 @@ public sealed record ExtensionRequest([property: Required] DateOnly? RequestedDe
 public sealed record ExtensionDecisionRequest([property: Required] bool? Grant, DateOnly? NewDeadline, string? Reason) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
-        .Check("grant", Grant is not null, "is required (true to grant, false to refuse).")
-        .Check("newDeadline", NewDeadline is null || NewDeadline.Value.Year is >= 2000 and <= 2100, "must be between 2000 and 2100.")
-        .Check("reason", Grant != false || !string.IsNullOrWhiteSpace(Reason), "is required when refusing.")
+        .Check("grant", Grant is not null, "field.grant")
+        .Check("newDeadline", NewDeadline is null || NewDeadline.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
+        .Check("reason", Grant != false || !string.IsNullOrWhiteSpace(Reason), "field.reason-when-refusing")
         .Optional("reason", Reason, 4000, multiline: true)
         .Problem();
 }

@@ -12,7 +12,7 @@ using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
 namespace YiyangTasks.Api.Tasks;
 
 /// <summary>A task as the API shows it: its state, the version to send back as If-Match, and its traffic light (红黄绿灯) with the reasons.</summary>
-public sealed record TaskView(long Version, DateTimeOffset AsOf, TaskDetails Task, TrafficLight Light)
+public sealed record TaskView(long Version, DateTimeOffset AsOf, TaskDetails Task, Localization.LightView Light)
 {
     /// <summary>The deadline as written (kind, words, implied dates) and the due dates it brings.</summary>
     public DeadlineView? Deadline { get; init; }
@@ -43,14 +43,14 @@ public static class ReadTasks
         if (found is null)
         {
             if (asOf is not null && await session.Events.FetchStreamStateAsync(key, http.RequestAborted) is not null)
-                return Problems.NotFound($"Task {number} of plan '{planId}' was not yet assigned at {asOf:O}.");
+                return Problems.NotFound(Localization.Messages.Of("task-not-yet-assigned", ("plan", planId), ("number", number), ("asOf", asOf)));
             return await NotFoundAsync(session, planId, number);
         }
         if (TaskAccess.ReadRefusal(found, ActorFilter.Of(http)) is { } refusal) return refusal;
         if (asOf is null) http.Response.Headers.ETag = IfMatch.Format(version);
         var light = TrafficLight.Of(found, await policy.RulesForAsync(planId, http.RequestAborted),
             await policy.CalendarAsync(http.RequestAborted), now);
-        return Results.Ok(new TaskView(version, now, TaskDetails.Of(found, TaskRecord.Of(events.Select(e => e.Data))), light)
+        return Results.Ok(new TaskView(version, now, TaskDetails.Of(found, TaskRecord.Of(events.Select(e => e.Data))), Localization.LightView.Of(light))
             { Deadline = DeadlineView.Of(found, now) });
     }
 
@@ -62,12 +62,12 @@ public static class ReadTasks
         if (actor.Role == Roles.Liaison)
         {
             // A liaison lists only their own unit's tasks.
-            if (unit is not null && unit != actor.Unit) return Problems.Forbidden("A liaison lists only their own unit's tasks.");
+            if (unit is not null && unit != actor.Unit) return Problems.Forbidden(Localization.Messages.Of("liaison-own-unit-tasks"));
             unit = actor.Unit;
         }
-        if (page is < 1) return Problems.Invalid("page", "must be 1 or more.");
-        if (pageSize is < 1 or > 500) return Problems.Invalid("pageSize", "must be between 1 and 500.");
-        if (unit is { Length: > 100 }) return Problems.Invalid("unit", "must be at most 100 characters.");
+        if (page is < 1) return Problems.Invalid("page", "field.at-least", ("min", 1));
+        if (pageSize is < 1 or > 500) return Problems.Invalid("pageSize", "field.between", ("min", 1), ("max", 500));
+        if (unit is { Length: > 100 }) return Problems.Invalid("unit", "field.too-long", ("max", 100));
         if (await session.LoadAsync<Plan>(planId, cancellationToken) is null)
             return Problems.PlanNotFound(planId);
 
@@ -77,7 +77,7 @@ public static class ReadTasks
         if (status is not null)
         {
             if (!Enum.TryParse<TaskStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
-                return Problems.Invalid("status", $"must be one of {string.Join(", ", Enum.GetNames<TaskStatus>().Select(JsonNaming))}.");
+                return Problems.Invalid("status", "field.one-of", ("values", Enum.GetNames<TaskStatus>().Select(JsonNaming).ToArray()));
             query = query.Where(t => t.Status == s);
         }
         if (overdue is { } late)
@@ -118,5 +118,5 @@ public static class ReadTasks
     internal static async Task<IResult> NotFoundAsync(IQuerySession session, string planId, int number) =>
         await session.LoadAsync<Plan>(planId) is null
             ? Problems.PlanNotFound(planId)
-            : Problems.NotFound($"Plan '{planId}' has no task number {number}.");
+            : Problems.NotFound(Localization.Messages.Of("task-not-found", ("plan", planId), ("number", number)));
 }

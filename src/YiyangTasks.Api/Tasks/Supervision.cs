@@ -8,7 +8,7 @@ namespace YiyangTasks.Api.Tasks;
 public sealed record SupervisionFindingRequest([property: Required] SupervisionRating? Rating, [property: Required] string? Notes) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
-        .Check("rating", Rating is not null, "is required (good, fair or poor).")
+        .Check("rating", Rating is not null, "field.required-one-of", ("values", new[] { "good", "fair", "poor" }))
         .Required("notes", Notes, 8000, multiline: true)
         .Problem();
 }

@@ -1,6 +1,7 @@
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Tasks;
 
@@ -10,16 +11,16 @@ public static class TaskAccess
     public static IResult? LeadUnitOnly(SupervisedTask task, Actor actor) =>
         actor.Role != Roles.Liaison || actor.Unit is { } unit && task.IsLeadUnit(unit)
             ? null
-            : Problems.Forbidden($"Your unit ({actor.Unit}) does not lead task {task.Number} of plan '{task.PlanId}'.");
+            : Problems.Forbidden(Messages.Of("unit-does-not-lead", ("unit", actor.Unit), ("number", task.Number), ("plan", task.PlanId)));
 
     public static IResult? UnitOnTask(SupervisedTask task, Actor actor) =>
         actor.Role != Roles.Liaison || actor.Unit is { } unit && task.IsOnTask(unit)
             ? null
-            : Problems.Forbidden($"Your unit ({actor.Unit}) is not on task {task.Number} of plan '{task.PlanId}'.");
+            : Problems.Forbidden(Messages.Of("unit-not-on-task", ("unit", actor.Unit), ("number", task.Number), ("plan", task.PlanId)));
 
     /// <summary>Reading: a liaison sees only the tasks of their unit.</summary>
     public static IResult? ReadRefusal(SupervisedTask task, Actor actor) =>
         actor.Role != Roles.Liaison || actor.Unit is { } unit && task.IsOnTask(unit)
             ? null
-            : Problems.Forbidden($"Your unit is not on task {task.Number} of plan '{task.PlanId}'.");
+            : Problems.Forbidden(Messages.Of("read-unit-not-on-task", ("number", task.Number), ("plan", task.PlanId)));
 }

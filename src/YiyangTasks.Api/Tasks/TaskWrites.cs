@@ -38,10 +38,10 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
         Func<SupervisedTask, Actor, IResult?>? authorize = null, Guid? recordId = null)
     {
         var request = http.Request;
-        if (!IfMatch.TryParse(request, out var expectedVersion)) return Problems.Invalid("If-Match", "must be a task version such as \"3\".");
+        if (!IfMatch.TryParse(request, out var expectedVersion)) return Problems.Invalid("If-Match", "field.if-match");
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
         if (idempotencyKey.Length > 200 || idempotencyKey.Any(char.IsControl))
-            return Problems.Invalid("Idempotency-Key", "must be at most 200 printable characters.");
+            return Problems.Invalid("Idempotency-Key", "field.idempotency-key");
 
         var actor = ActorFilter.Of(http);
         var streamKey = SupervisedTask.StreamKey(planId, number);
@@ -100,7 +100,7 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
 
         var now = clock.GetUtcNow();
         var decision = a.Decide(task, a.Actor, now);
-        if (decision.Refusal is { } violation) return Problems.RuleViolated(violation.Rule, violation.Message, a.LastSeenVersion);
+        if (decision.Refusal is { } violation) return Problems.RuleViolated(violation, a.LastSeenVersion);
 
         stream.AppendMany(decision.Events);
         var after = decision.Events.Aggregate(task, (state, e) => SupervisedTask.Evolve(state, e)!);

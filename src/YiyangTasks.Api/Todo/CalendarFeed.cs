@@ -9,6 +9,7 @@ using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Api.Units;
 using YiyangTasks.Domain.Timeliness;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Todo;
 
@@ -58,7 +59,7 @@ public static class CalendarFeed
     {
         if (await directory.ResolveAsync(unitId, http.RequestAborted) is not { } unit) return UnitNotFound(unitId);
         if (await session.LoadAsync<CalendarFeedKey>(unit, http.RequestAborted) is null)
-            return Problems.NotFound($"Unit '{unit}' has no calendar feed.");
+            return Problems.NotFound(Messages.Of("calendar-feed-none", ("unit", unit)));
         session.Delete<CalendarFeedKey>(unit);
         await session.SaveChangesAsync(http.RequestAborted);
         return Results.NoContent();
@@ -72,18 +73,18 @@ public static class CalendarFeed
         var stored = unit is null ? null : await session.LoadAsync<CalendarFeedKey>(unit, http.RequestAborted);
         if (stored is null || key is not { Length: > 0 and <= 200 }
             || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(stored.SecretHash), Convert.FromHexString(Hash(key))))
-            return Problems.NotFound("There is no such calendar feed.");
+            return Problems.NotFound(Messages.Of("calendar-feed-not-found"));
 
         var todo = await query.ForUnitAsync(session, unit!, http.RequestAborted);
         var calendar = new Ical.Net.Calendar { ProductId = "-//YiyangTasks//待办//ZH" };
-        calendar.AddProperty("X-WR-CALNAME", $"{unit} 待办");
+        calendar.AddProperty("X-WR-CALNAME", Messages.Of("todo.calendar-name", ("unit", unit)));
         foreach (var item in todo.Items.Where(i => i.DueOn is not null))
         {
             var day = item.DueOn!.Value;
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"{item.Kind}/{item.PlanId}/{item.TaskNumber}/{item.Period?.Start:yyyyMMdd}@yiyangtasks",
-                Summary = $"{Title(item)}：{item.PlanTitle} 第{item.TaskNumber}项",
+                Summary = Messages.Of("todo.summary", ("what", Title(item)), ("plan", item.PlanTitle), ("number", item.TaskNumber)),
                 Description = item.TaskText,
                 DtStart = new CalDateTime(day.Year, day.Month, day.Day),
                 DtEnd = new CalDateTime(day.AddDays(1).Year, day.AddDays(1).Month, day.AddDays(1).Day),
@@ -94,18 +95,10 @@ public static class CalendarFeed
         return Results.File(Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"{unit}.ics");
     }
 
-    private static string Title(ToDoItem item) => item.Kind switch
-    {
-        ToDoKind.Acknowledge => "签收",
-        ToDoKind.Report => $"报送{item.Period!.Start.Year}年{item.Period.Start.Month}月进展",
-        ToDoKind.Complete => "办结",
-        ToDoKind.RedoCompletion => "重新办结",
-        ToDoKind.AcknowledgeCooperation => "签收配合事项",
-        ToDoKind.ReportCooperation => $"报送{item.Period!.Start.Year}年{item.Period.Start.Month}月配合情况",
-        _ => "延期已决定",
-    };
+    private static string Title(ToDoItem item) =>
+        Messages.Of($"todo.{item.Kind}", ("year", item.Period?.Start.Year), ("month", item.Period?.Start.Month));
 
-    private static IResult UnitNotFound(string unitId) => Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+    private static IResult UnitNotFound(string unitId) => Problems.UnitNotFound(unitId);
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

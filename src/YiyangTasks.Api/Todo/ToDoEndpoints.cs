@@ -2,6 +2,7 @@ using Marten;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Units;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Todo;
 
@@ -24,14 +25,14 @@ public static class ToDoEndpoints
     {
         var actor = ActorFilter.Of(http);
         if (actor.Role != Roles.Liaison || actor.Unit is not { } unit)
-            return Problems.Forbidden("Only a liaison has a to-do of their own; read a unit's at /api/units/{unitId}/todo.");
+            return Problems.Forbidden(Messages.Of("todo-liaison-only"));
         return Results.Ok(await query.ForUnitAsync(session, unit, http.RequestAborted));
     }
 
     private static async Task<IResult> OfUnit(string unitId, HttpContext http, IQuerySession session, UnitDirectoryCache directory, ToDoQuery query)
     {
         if (await directory.ResolveAsync(unitId, http.RequestAborted) is not { } unit)
-            return Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+            return Problems.UnitNotFound(unitId);
         return Results.Ok(await query.ForUnitAsync(session, unit, http.RequestAborted));
     }
 }

@@ -6,6 +6,7 @@ using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Reports;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Units;
 
@@ -41,17 +42,15 @@ public static class MergeUnitEndpoint
         await using var session = ActingSession.Open(store, outbox, actor, Correlation.Id(http));
 
         var unit = await session.LoadAsync<UnitRecord>(unitId, cancellationToken);
-        if (unit is null) return Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+        if (unit is null) return Problems.UnitNotFound(unitId);
         if (unit.IsNamed(name))
-            return Problems.Problem(409, "already-merged", "The name already names this unit.", $"'{name}' already names {unit.Id}.");
+            return Problems.Problem(409, "already-merged", Messages.Of("already-merged", ("name", name), ("unit", unit.Id)));
         var known = await directory.ResolveAsync(name, cancellationToken);
         if (known is not null && known != name)
-            return Problems.Problem(409, "alias-taken", "The name is an alias of another unit.",
-                $"'{name}' is an alias of {known}; merge {known} itself, or remove the alias from it first.");
+            return Problems.Problem(409, "alias-taken", Messages.Of("alias-of-another", ("name", name), ("unit", known)), title: "alias-of-another");
         var merged = await session.LoadAsync<UnitRecord>(name, cancellationToken);
         if (merged is { IsGroup: true } && !unit.IsGroup)
-            return Problems.Problem(409, "group-into-unit", "A group cannot be merged into a single unit.",
-                $"'{name}' stands for a group of units (各…); {unit.Id} is one unit.");
+            return Problems.Problem(409, "group-into-unit", Messages.Of("group-into-unit", ("name", name), ("unit", unit.Id)));
 
         var tasks = await session.Query<SupervisedTask>()
             .Where(t => t.LeadUnits.Contains(name) || t.CooperatingUnits.Contains(name))
@@ -66,7 +65,7 @@ public static class MergeUnitEndpoint
                 var stream = await session.Events.FetchForWriting<SupervisedTask>(listed.Id, cancellationToken);
                 if (stream.Aggregate is not { } task) continue;
                 var decision = new MergeUnit(name, unit.Id).Decide(task, actor, now);
-                if (decision.Refusal is { } refusal) return Problems.Problem(409, refusal.Rule, "A task cannot follow the merge.", refusal.Message);
+                if (decision.Refusal is { } refusal) return Problems.Problem(409, refusal.Rule, Messages.Of(refusal), title: "merge-refused");
                 if (decision.Events.Count == 0) continue;
                 stream.AppendMany(decision.Events);
                 var change = (TaskRevised)decision.Events[0];
@@ -89,7 +88,7 @@ public static class MergeUnitEndpoint
         }
         catch (JasperFx.ConcurrencyException)
         {
-            return Problems.Problem(409, "merge-conflict", "A task changed while merging.", "A task naming the unit changed at the same time; merge again.");
+            return Problems.Problem(409, "merge-conflict", Messages.Of("merge-conflict"));
         }
         directory.Invalidate();
         return Results.Ok(new UnitMerged(updated, name, revised));

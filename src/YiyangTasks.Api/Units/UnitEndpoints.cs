@@ -3,6 +3,7 @@ using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.OpenApi;
 using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Api.Localization;
 
 namespace YiyangTasks.Api.Units;
 
@@ -22,7 +23,7 @@ public sealed record UnitEditRequest(IReadOnlyList<string>? Aliases, bool? IsGro
             rules.Required($"liaisons[{i}].name", Liaisons![i].Name, 50)
                 .Optional($"liaisons[{i}].title", Liaisons[i].Title, 100)
                 .Optional($"liaisons[{i}].phone", Liaisons[i].Phone, 50);
-        return rules.Check("liaisons", (Liaisons?.Count ?? 0) <= 50, "must have at most 50 entries.").Problem();
+        return rules.Check("liaisons", (Liaisons?.Count ?? 0) <= 50, "field.too-many", ("max", 50)).Problem();
     }
 }
 
@@ -55,10 +56,10 @@ public static class UnitEndpoints
     {
         var canonical = await directory.ResolveAsync(unitId, http.RequestAborted);
         var unit = canonical is null ? null : await session.LoadAsync<UnitRecord>(canonical, http.RequestAborted);
-        if (unit is null) return Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+        if (unit is null) return Problems.UnitNotFound(unitId);
         var actor = ActorFilter.Of(http);
         if (actor.Role == Roles.Liaison && actor.Unit != unit.Id)
-            return Problems.Forbidden("A liaison reads only their own unit.");
+            return Problems.Forbidden(Messages.Of("liaison-own-unit"));
         var tasks = await session.Query<SupervisedTask>()
             .Where(t => t.LeadUnits.Contains(unit.Id) || t.CooperatingUnits.Contains(unit.Id))
             .OrderBy(t => t.PlanId).ThenBy(t => t.Number)
@@ -74,11 +75,11 @@ public static class UnitEndpoints
         var (request, problem) = await RequestBody.ReadJsonAsync<UnitEditRequest>(http.Request);
         if ((problem ?? request!.Validate()) is { } refused) return refused;
         var unit = await session.LoadAsync<UnitRecord>(unitId, http.RequestAborted);
-        if (unit is null) return Problems.NotFound($"There is no unit '{unitId}' in the directory.");
+        if (unit is null) return Problems.UnitNotFound(unitId);
         var aliases = request!.Aliases?.Select(a => a.Trim()).Where(a => a != unit.Id).Distinct().ToArray() ?? unit.Aliases;
         foreach (var alias in aliases)
             if (await directory.ResolveAsync(alias, http.RequestAborted) is { } other && other != unit.Id)
-                return Problems.Problem(409, "alias-taken", "The alias names another unit.", $"'{alias}' already names {other}.");
+                return Problems.Problem(409, "alias-taken", Messages.Of("alias-taken", ("alias", alias), ("unit", other)));
         var edited = unit with
         {
             Aliases = aliases,

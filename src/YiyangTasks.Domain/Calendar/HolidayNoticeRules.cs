@@ -6,20 +6,29 @@ namespace YiyangTasks.Domain.Calendar;
 /// <summary>One holiday of a notice as someone typed it, before it is checked: name, days off, weekend days worked.</summary>
 public sealed record HolidayPeriodDraft(string Name, DateOnly From, DateOnly To, IReadOnlyList<DateOnly> MakeUpWorkingDays);
 
-/// <summary>A reason a holiday notice cannot be used, with the field it concerns (e.g. holidays[2].makeUpWorkingDays[0]).</summary>
-public sealed record NoticeProblem(string Field, string Message);
+/// <summary>
+/// A reason a holiday notice cannot be used: the field it concerns (e.g. holidays[2].makeUpWorkingDays[0]), a code from
+/// <see cref="HolidayNoticeRules.Codes"/> and the facts the host words it with.
+/// </summary>
+public sealed record NoticeProblem(string Field, string Code, IReadOnlyDictionary<string, object?> Args);
 
 /// <summary>
 /// What a State Council holiday notice (国务院办公厅关于部分节假日安排的通知) must look like before working days are
 /// counted by it: its document number (文号), days off within its year, make-up working days (调休上班日) on weekends only,
-/// no day both off and working, and no holiday that changes nothing. Messages are in Chinese: an administrator reads them.
+/// no day both off and working, and no holiday that changes nothing.
 /// </summary>
 public static partial class HolidayNoticeRules
 {
     /// <summary>The longest run of days off a notice has given (春节 has reached 9); anything far longer is a typo.</summary>
     public const int MaxHolidayDays = 14;
 
-    private static readonly string[] Weekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+    /// <summary>Every code a problem may carry.</summary>
+    public static readonly IReadOnlyList<string> Codes =
+    [
+        "number-missing", "number-wrong-year", "holidays-none", "ends-before-start", "outside-year", "too-long", "all-weekend",
+        "overlap", "overlap-other-year", "make-up-not-weekend", "make-up-outside-year", "make-up-is-day-off",
+        "make-up-is-day-off-other-year", "make-up-repeated",
+    ];
 
     /// <summary>The notice's document number, e.g. 国办发明电〔2025〕7号, or null when the text names none.</summary>
     public static string? NoticeNumber(string source) => NoticeNumberPattern().Match(source) is { Success: true } m ? m.Value : null;
@@ -32,15 +41,16 @@ public static partial class HolidayNoticeRules
         IEnumerable<HolidayArrangement> otherYears)
     {
         var problems = new List<NoticeProblem>();
-        void Add(string field, string message) => problems.Add(new NoticeProblem(field, message));
+        void Add(string field, string code, params (string Name, object? Value)[] args) =>
+            problems.Add(new NoticeProblem(field, code, args.ToDictionary(a => a.Name, a => a.Value)));
 
         var number = NoticeNumberPattern().Match(source);
         if (!number.Success)
-            Add("source", $"须写明通知的文号，如“国办发明电〔{year - 1}〕7号”。");
+            Add("source", "number-missing", ("previous", year - 1));
         else if (int.Parse(number.Groups["year"].Value, CultureInfo.InvariantCulture) is var issued && issued != year - 1 && issued != year)
-            Add("source", $"文号{number.Value}是{issued}年发文，不是{year}年的节假日安排（应为{year - 1}年或{year}年发文）。");
+            Add("source", "number-wrong-year", ("number", number.Value), ("issued", issued), ("year", year), ("previous", year - 1));
 
-        if (holidays.Count == 0) Add("holidays", "至少列出一个假期。");
+        if (holidays.Count == 0) Add("holidays", "holidays-none");
 
         // A notice may reach a few days across New Year (元旦 has started on 12-31 before): the month either side, no further.
         var earliest = new DateOnly(year - 1, 12, 1);
@@ -52,37 +62,37 @@ public static partial class HolidayNoticeRules
             var (field, h) = ($"holidays[{i}]", holidays[i]);
             if (h.To < h.From)
             {
-                Add(field, $"{h.Name}的放假结束日{h.To:yyyy-MM-dd}早于开始日{h.From:yyyy-MM-dd}。");
+                Add(field, "ends-before-start", ("name", h.Name), ("from", h.From), ("to", h.To));
                 continue;
             }
             if (h.From < earliest || h.To > latest)
-                Add(field, $"{h.Name}的日期须在{year}年内（跨年的元旦假期最多延至前后一个月），而不是{h.From:yyyy-MM-dd}至{h.To:yyyy-MM-dd}。");
+                Add(field, "outside-year", ("name", h.Name), ("year", year), ("from", h.From), ("to", h.To));
             var days = h.To.DayNumber - h.From.DayNumber + 1;
             if (days > MaxHolidayDays)
-                Add(field, $"{h.Name}连续放假{days}天，超过{MaxHolidayDays}天，请核对日期。");
+                Add(field, "too-long", ("name", h.Name), ("days", days), ("max", MaxHolidayDays));
             else if (Days(h.From, h.To).All(IsWeekend))
-                Add(field, $"{h.Name}（{h.From:yyyy-MM-dd}至{h.To:yyyy-MM-dd}）全在周末，不改变任何工作日，请核对日期。");
+                Add(field, "all-weekend", ("name", h.Name), ("from", h.From), ("to", h.To));
 
             for (var j = 0; j < i; j++)
                 if (holidays[j].From <= h.To && h.From <= holidays[j].To)
-                    Add(field, $"{h.Name}与{holidays[j].Name}的放假日期重叠。");
+                    Add(field, "overlap", ("name", h.Name), ("other", holidays[j].Name));
             foreach (var (otherYear, period) in others)
                 if (period.From <= h.To && h.From <= period.To)
-                    Add(field, $"{h.Name}与{otherYear}年安排中的{period.Name}（{period.From:yyyy-MM-dd}至{period.To:yyyy-MM-dd}）重叠。");
+                    Add(field, "overlap-other-year", ("name", h.Name), ("year", otherYear), ("other", period.Name), ("from", period.From), ("to", period.To));
 
             for (var k = 0; k < h.MakeUpWorkingDays.Count; k++)
             {
                 var (dayField, day) = ($"{field}.makeUpWorkingDays[{k}]", h.MakeUpWorkingDays[k]);
                 if (!IsWeekend(day))
-                    Add(dayField, $"{day:yyyy-MM-dd}是{Weekdays[(int)day.DayOfWeek]}，调休上班日只能是周六或周日。");
+                    Add(dayField, "make-up-not-weekend", ("day", day), ("weekday", day.DayOfWeek));
                 if (day < earliest || day > latest)
-                    Add(dayField, $"调休上班日{day:yyyy-MM-dd}不在{year}年内。");
+                    Add(dayField, "make-up-outside-year", ("day", day), ("year", year));
                 if (holidays.FirstOrDefault(p => p.From <= day && day <= p.To) is { } off)
-                    Add(dayField, $"{day:yyyy-MM-dd}既是{off.Name}的放假日又是上班日。");
+                    Add(dayField, "make-up-is-day-off", ("day", day), ("name", off.Name));
                 else if (others.FirstOrDefault(o => o.Period.Contains(day)) is { Period: not null } offElsewhere)
-                    Add(dayField, $"{day:yyyy-MM-dd}既是{offElsewhere.Year}年安排中{offElsewhere.Period.Name}的放假日又是上班日。");
+                    Add(dayField, "make-up-is-day-off-other-year", ("day", day), ("year", offElsewhere.Year), ("name", offElsewhere.Period.Name));
                 if (holidays.Take(i).SelectMany(p => p.MakeUpWorkingDays).Concat(h.MakeUpWorkingDays.Take(k)).Contains(day))
-                    Add(dayField, $"调休上班日{day:yyyy-MM-dd}重复列出。");
+                    Add(dayField, "make-up-repeated", ("day", day));
             }
         }
         return problems;

@@ -11,14 +11,15 @@ public sealed record AcknowledgeCooperation(string Unit, string? Duty)
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
-        if (CooperationRules.RefuseIfNotCooperating(task, Unit, "only-cooperating-unit-acknowledges-its-part") is { } notCooperating)
+        if (CooperationRules.RefuseIfNotCooperating(task, Unit, RuleCode.OnlyCooperatingUnitAcknowledgesItsPart, RuleCode.LeadUnitAcknowledgesNoPart) is { } notCooperating)
             return notCooperating;
         var part = task.Cooperation.PartOf(Unit, task.AssignedAt);
         if (part.IsAcknowledged)
-            return Decision.Refuse("cooperation-already-acknowledged", $"{Unit}已于{part.Acknowledgement!.At.ToOffset(Timeliness.ChinaTime.Offset):yyyy年M月d日}签收任务{task.Number}的配合事项。");
+            return Decision.Refuse(RuleCode.CooperationAlreadyAcknowledged, ("unit", Unit), ("number", task.Number),
+                ("date", Timeliness.ChinaTime.DateOf(part.Acknowledgement!.At)));
         var duty = string.IsNullOrWhiteSpace(Duty) ? part.PlannedDuty : Duty.Trim();
         if (duty.Length == 0)
-            return Decision.Refuse("cooperation-duty-required", $"方案未列明{Unit}在任务{task.Number}中的配合事项：签收时请写明本单位承担的配合事项。");
+            return Decision.Refuse(RuleCode.CooperationDutyRequired, ("unit", Unit), ("number", task.Number));
         return Decision.Accept(new CooperationAcknowledged(Unit, duty, actor, now));
     }
 }
@@ -26,10 +27,8 @@ public sealed record AcknowledgeCooperation(string Unit, string? Duty)
 /// <summary>Refusals the cooperating units' commands share.</summary>
 internal static class CooperationRules
 {
-    public static Decision? RefuseIfNotCooperating(SupervisedTask task, string unit, string rule) =>
+    public static Decision? RefuseIfNotCooperating(SupervisedTask task, string unit, RuleCode notCooperating, RuleCode leads) =>
         task.CooperatingUnits.Contains(unit)
             ? null
-            : Decision.Refuse(rule, task.IsLeadUnit(unit)
-                ? $"{unit}是任务{task.Number}的牵头单位：牵头单位签收任务、报送进展，配合事项由配合单位签收和报送。"
-                : $"{unit}不是任务{task.Number}的配合单位。");
+            : Decision.Refuse(task.IsLeadUnit(unit) ? leads : notCooperating, ("unit", unit), ("number", task.Number));
 }

@@ -6,9 +6,9 @@ public sealed record AcknowledgeTask(string Unit)
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
-        if (TaskRules.RefuseIfNotLeadUnit(task, Unit, "only-lead-unit-acknowledges", "acknowledges it") is { } notLead) return notLead;
+        if (TaskRules.RefuseIfNotLeadUnit(task, Unit, RuleCode.OnlyLeadUnitAcknowledges) is { } notLead) return notLead;
         if (task.HasAcknowledged(Unit))
-            return Decision.Refuse("already-acknowledged", $"{Unit} has already acknowledged task {task.Number}.");
+            return Decision.Refuse(RuleCode.AlreadyAcknowledged, ("unit", Unit), ("number", task.Number));
         return Decision.Accept(new TaskAcknowledgedByLeadUnit(Unit, actor, now));
     }
 }

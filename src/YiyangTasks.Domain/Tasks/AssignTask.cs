@@ -17,9 +17,9 @@ public sealed record AssignTask(
     public Decision Decide(Actor actor, DateTimeOffset now)
     {
         if (LeadUnits.Count == 0)
-            return Decision.Refuse("task-needs-lead-unit", $"Task {Number} names no lead unit (牵头单位); every task needs one.");
+            return Decision.Refuse(RuleCode.TaskNeedsLeadUnit, ("number", Number));
         if (string.IsNullOrWhiteSpace(Text))
-            return Decision.Refuse("task-needs-text", $"Task {Number} has no text.");
+            return Decision.Refuse(RuleCode.TaskNeedsText, ("number", Number));
         // A unit that leads is not also listed as cooperating on the same task.
         var cooperating = CooperatingUnits.Where(u => !LeadUnits.Contains(u)).Distinct().ToArray();
         // 配合事项 is kept for the units that cooperate, once each; a plan that names none leaves it empty.

@@ -6,9 +6,9 @@ public sealed record ReportCompletion(string Unit, string Summary)
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
-        if (TaskRules.RefuseIfNotLeadUnit(task, Unit, "only-lead-unit-reports-completion", "reports its completion") is { } notLead) return notLead;
+        if (TaskRules.RefuseIfNotLeadUnit(task, Unit, RuleCode.OnlyLeadUnitReportsCompletion) is { } notLead) return notLead;
         if (task.PendingCompletion is not null)
-            return Decision.Refuse("completion-already-pending", $"Task {task.Number}'s completion was already reported and awaits the office's review.");
+            return Decision.Refuse(RuleCode.CompletionAlreadyPending, ("number", task.Number));
         return Decision.Accept(new CompletionReported(Unit, Summary, actor, now));
     }
 }
@@ -22,7 +22,7 @@ public sealed record AcceptCompletion(string? Comment)
         ?? Decision.Accept(new CompletionAccepted(Comment, actor, now));
 
     internal static Decision? NoCompletionPending(SupervisedTask task) => task.PendingCompletion is null
-        ? Decision.Refuse("no-completion-pending", $"No completion of task {task.Number} awaits review.")
+        ? Decision.Refuse(RuleCode.NoCompletionPending, ("number", task.Number))
         : null;
 }
 

@@ -10,11 +10,11 @@ public sealed record CorrectDeadline(DeadlineTerms Terms, string Reason)
     {
         if (TaskRules.RefuseIfCompleted(task) is { } closed) return closed;
         if (string.IsNullOrWhiteSpace(Reason))
-            return Decision.Refuse("correction-needs-reason", "更正完成时限须说明理由。");
+            return Decision.Refuse(RuleCode.CorrectionNeedsReason);
         if (Terms.Problem() is { } problem)
-            return Decision.Refuse("deadline-terms-inconsistent", problem);
+            return Decision.Refuse(problem);
         if (task.DeadlineTerms == Terms)
-            return Decision.Refuse("deadline-unchanged", $"第{task.Number}项任务的完成时限已是如此，无需更正。");
+            return Decision.Refuse(RuleCode.DeadlineUnchanged, ("number", task.Number));
         return Decision.Accept(new DeadlineCorrected(task.DeadlineTerms, Terms, Reason.Trim(), actor, now));
     }
 }

@@ -6,13 +6,13 @@ public sealed record RequestDeadlineExtension(Guid RequestId, string Unit, DateO
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
-        if (TaskRules.RefuseIfNotLeadUnit(task, Unit, "only-lead-unit-requests-extension", "requests an extension") is { } notLead) return notLead;
+        if (TaskRules.RefuseIfNotLeadUnit(task, Unit, RuleCode.OnlyLeadUnitRequestsExtension) is { } notLead) return notLead;
         if (task.Deadline is not { } deadline)
-            return Decision.Refuse("no-deadline-to-extend", $"Task {task.Number} has no deadline to extend.");
+            return Decision.Refuse(RuleCode.NoDeadlineToExtend, ("number", task.Number));
         if (RequestedDeadline <= deadline)
-            return Decision.Refuse("extension-not-after-deadline", $"An extension's new date must be after the current deadline {deadline:yyyy-MM-dd}.");
+            return Decision.Refuse(RuleCode.ExtensionNotAfterDeadline, ("deadline", deadline));
         if (task.PendingExtensions.Count > 0)
-            return Decision.Refuse("extension-already-pending", $"An extension request for task {task.Number} already awaits the office's decision.");
+            return Decision.Refuse(RuleCode.ExtensionAlreadyPending, ("number", task.Number));
         return Decision.Accept(new DeadlineExtensionRequested(RequestId, Unit, RequestedDeadline, Reason, actor, now));
     }
 }
@@ -25,14 +25,14 @@ public sealed record DecideDeadlineExtension(Guid RequestId, bool Grant, DateOnl
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
         var pending = task.PendingExtensions.FirstOrDefault(p => p.RequestId == RequestId);
         if (pending is null)
-            return Decision.Refuse("no-such-pending-extension", $"No extension request {RequestId} of task {task.Number} awaits a decision.");
+            return Decision.Refuse(RuleCode.NoSuchPendingExtension, ("request", RequestId), ("number", task.Number));
         if (!Grant)
             return string.IsNullOrWhiteSpace(Reason)
-                ? Decision.Refuse("refusal-needs-reason", "Refusing an extension needs a reason.")
+                ? Decision.Refuse(RuleCode.RefusalNeedsReason)
                 : Decision.Accept(new DeadlineExtensionRefused(RequestId, Reason, actor, now));
         var date = NewDeadline ?? pending.RequestedDeadline;
         if (task.Deadline is { } deadline && date <= deadline)
-            return Decision.Refuse("extension-not-after-deadline", $"A granted deadline must be after the current deadline {deadline:yyyy-MM-dd}.");
+            return Decision.Refuse(RuleCode.GrantedDeadlineNotAfterDeadline, ("deadline", deadline));
         return Decision.Accept(new DeadlineExtensionGranted(RequestId, date, Reason, actor, now));
     }
 }

@@ -66,15 +66,15 @@ public sealed record DeadlineTerms(DeadlineKind Kind, string Words, DateOnly? Fr
         }
     }
 
-    /// <summary>What is wrong with these terms as the office states them, in Chinese, or null when they hold together.</summary>
-    public string? Problem() => Kind switch
+    /// <summary>What is wrong with these terms as the office states them, or null when they hold together.</summary>
+    public RuleCode? Problem() => Kind switch
     {
-        _ when string.IsNullOrWhiteSpace(Words) && Kind != DeadlineKind.None => "须写明时限原文（words）。",
-        DeadlineKind.Date or DeadlineKind.Horizon when Until is null => "日期或期限须给出截止日（until）。",
-        DeadlineKind.Range when From is null || Until is null => "时间段须给出起止日（from、until）。",
-        DeadlineKind.Recurring when Every is null => "周期性时限须给出周期（every）。",
-        DeadlineKind.Standing or DeadlineKind.None when Until is not null || Every is not null => "长期任务或无时限不设截止日和周期。",
-        _ when From is { } from && Until is { } until && from > until => "起始日不能晚于截止日。",
+        _ when string.IsNullOrWhiteSpace(Words) && Kind != DeadlineKind.None => RuleCode.DeadlineTermsNeedWords,
+        DeadlineKind.Date or DeadlineKind.Horizon when Until is null => RuleCode.DeadlineTermsNeedUntil,
+        DeadlineKind.Range when From is null || Until is null => RuleCode.DeadlineTermsNeedRange,
+        DeadlineKind.Recurring when Every is null => RuleCode.DeadlineTermsNeedCycle,
+        DeadlineKind.Standing or DeadlineKind.None when Until is not null || Every is not null => RuleCode.DeadlineTermsStandingHasDates,
+        _ when From is { } from && Until is { } until && from > until => RuleCode.DeadlineTermsFromAfterUntil,
         _ => null,
     };
 }

@@ -9,7 +9,7 @@ public sealed record MergeUnit(string Unit, string IntoUnit)
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
         if (Unit == IntoUnit)
-            return Decision.Refuse("same-unit", $"“{Unit}” cannot be merged into itself.");
+            return Decision.Refuse(RuleCode.SameUnit, ("unit", Unit));
         // A withdrawn task keeps the names it was withdrawn with; a task without the name has nothing to follow.
         if (task.IsWithdrawn || !task.IsOnTask(Unit)) return Decision.Accept();
         var leads = task.LeadUnits.Select(Renamed).Distinct().ToArray();

@@ -9,11 +9,11 @@ public sealed record ReportCooperation(Guid ReportId, string Unit, DateOnly Peri
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
-        if (CooperationRules.RefuseIfNotCooperating(task, Unit, "only-cooperating-unit-reports-its-part") is { } notCooperating)
+        if (CooperationRules.RefuseIfNotCooperating(task, Unit, RuleCode.OnlyCooperatingUnitReportsItsPart, RuleCode.LeadUnitReportsNoPart) is { } notCooperating)
             return notCooperating;
         if (TaskRules.RefusePeriod(task, PeriodStart, PeriodEnd, now) is { } badPeriod) return badPeriod;
         if (string.IsNullOrWhiteSpace(Narrative))
-            return Decision.Refuse("cooperation-report-needs-narrative", "请写明本期配合工作的进展。");
+            return Decision.Refuse(RuleCode.CooperationReportNeedsNarrative);
         return Decision.Accept(new CooperationReported(ReportId, Unit, PeriodStart, PeriodEnd, Narrative.Trim(), actor, now));
     }
 }

@@ -16,19 +16,19 @@ public sealed record ReportProgress(
     {
         if (TaskRules.RefuseIfCompleted(task) is { } completed) return completed;
         if (!task.IsOnTask(Unit))
-            return Decision.Refuse("unit-not-on-task", $"{Unit} is neither a lead nor a cooperating unit of task {task.Number}.");
+            return Decision.Refuse(RuleCode.UnitNotOnTask, ("unit", Unit), ("number", task.Number));
         if (TaskRules.RefusePeriod(task, PeriodStart, PeriodEnd, now) is { } badPeriod) return badPeriod;
         if (PercentDone is < 0 or > 100)
-            return Decision.Refuse("percent-out-of-range", "Percent done is between 0 and 100.");
+            return Decision.Refuse(RuleCode.PercentOutOfRange);
         if (Supersedes is { } earlier)
         {
             // The task keeps the report in force per unit and period and the one it replaced: a report replaced longer
             // ago is no longer one the task knows.
             var report = task.Reports.FirstOrDefault(r => r.ReportId == earlier && r.Unit == Unit);
             if (report is null && !task.Reports.Any(r => r.Replaced == earlier && r.Unit == Unit))
-                return Decision.Refuse("superseded-report-unknown", $"{Unit} has no report {earlier} in force on task {task.Number} to correct.");
+                return Decision.Refuse(RuleCode.SupersededReportUnknown, ("unit", Unit), ("report", earlier), ("number", task.Number));
             if (report is null || report.Superseded)
-                return Decision.Refuse("report-already-superseded", $"Report {earlier} was already corrected; correct the latest version instead.");
+                return Decision.Refuse(RuleCode.ReportAlreadySuperseded, ("report", earlier));
         }
         return Decision.Accept(new ProgressReported(ReportId, Unit, PeriodStart, PeriodEnd, Status, PercentDone, Narrative,
             Attachments, Supersedes, actor, now));

@@ -14,7 +14,7 @@ public sealed record ReviseTask(
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
         if (task.IsWithdrawn)
-            return Decision.Refuse("task-withdrawn", $"Task {task.Number} was withdrawn; a revision cannot change it.");
+            return Decision.Refuse(RuleCode.RevisionOfWithdrawnTask, ("number", task.Number));
         var changes = new List<string>();
         if (task.Text != Text) changes.Add("text");
         if (!task.LeadUnits.SequenceEqual(LeadUnits)) changes.Add("leadUnits");
@@ -27,7 +27,7 @@ public sealed record ReviseTask(
         if (ReportingCycle is { } cycle && task.ReportingCycle != cycle) changes.Add("reportingCycle");
         if (changes.Count == 0) return Decision.Accept();
         if (LeadUnits.Count == 0)
-            return Decision.Refuse("task-needs-lead-unit", $"The revision of task {task.Number} names no lead unit.");
+            return Decision.Refuse(RuleCode.RevisionNeedsLeadUnit, ("number", task.Number));
         return Decision.Accept(new TaskRevised(Text, LeadUnits, CooperatingUnits, Mode, Deadline, DeadlineWords, changes, actor, now,
             changes.Contains("reportingCycle") ? ReportingCycle : null, DeadlineTerms));
     }

@@ -12,7 +12,7 @@ public sealed record IssueAdmonishment(IReadOnlyList<string> Units, string Reaso
 {
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now) =>
         TaskRules.RefuseIfCompleted(task)
-        ?? TaskRules.RefuseUnitsNotOnTask(task, Units, "admonishment-names-unit-not-on-task")
+        ?? TaskRules.RefuseUnitsNotOnTask(task, Units, RuleCode.AdmonishmentNamesNoUnit, RuleCode.AdmonishmentNamesUnitNotOnTask)
         ?? Decision.Accept(new AdmonishmentIssued(Units, Reason, actor, now));
 }
 
@@ -24,12 +24,11 @@ public sealed record EscalateToAccountability(IReadOnlyList<string> Units, strin
 {
     public Decision Decide(SupervisedTask task, Actor actor, DateTimeOffset now)
     {
-        if ((TaskRules.RefuseIfCompleted(task) ?? TaskRules.RefuseUnitsNotOnTask(task, Units, "escalation-names-unit-not-on-task")) is { } refused)
+        if ((TaskRules.RefuseIfCompleted(task) ?? TaskRules.RefuseUnitsNotOnTask(task, Units, RuleCode.EscalationNamesNoUnit, RuleCode.EscalationNamesUnitNotOnTask)) is { } refused)
             return refused;
         var notAdmonished = Units.Where(u => task.AdmonishmentsOf(u) == 0).ToArray();
         return notAdmonished.Length > 0
-            ? Decision.Refuse("escalation-without-admonishment",
-                $"{string.Join("、", notAdmonished)} has not been admonished (效能告诫) on task {task.Number}; admonish before escalating.")
+            ? Decision.Refuse(RuleCode.EscalationWithoutAdmonishment, ("units", notAdmonished), ("number", task.Number))
             : Decision.Accept(new AccountabilityEscalated(Units, Reason, actor, now));
     }
 }

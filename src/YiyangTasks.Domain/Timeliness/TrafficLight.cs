@@ -6,8 +6,8 @@ namespace YiyangTasks.Domain.Timeliness;
 /// <summary>The supervision traffic light (红黄绿灯).</summary>
 public enum Light { Green, Yellow, Red }
 
-/// <summary>A task's traffic light now, with the reasons for its colour (none when green).</summary>
-public sealed record TrafficLight(Light Light, IReadOnlyList<string> Reasons)
+/// <summary>A task's traffic light now, with the reasons for its colour (none when green), as facts the host words.</summary>
+public sealed record TrafficLight(Light Light, IReadOnlyList<LightReason> Reasons)
 {
     /// <summary>
     /// Red when something is overdue now: an acknowledgement past due, a deadline passed without completion reported,
@@ -41,28 +41,10 @@ public sealed record TrafficLight(Light Light, IReadOnlyList<string> Reasons)
     internal static bool IsMadeUp(SupervisedTask task, Obligation o) =>
         o.Kind == ObligationKind.Report && task.Reports.Any(r => r.Unit == o.Unit && r.ReportedAt >= o.DueAt);
 
-    // Reasons are read by the office and the units: Chinese, dates as 2026年12月3日.
-    private static string Overdue(Obligation o) => o.Kind switch
-    {
-        ObligationKind.Acknowledgement => $"{o.Unit}签收逾期（应于{Day(o.DueOn)}签收）",
-        ObligationKind.Report => $"{o.Unit}{Period(o)}进展报告缺报（应于{Day(o.DueOn)}报送）",
-        ObligationKind.Recurrence => $"{Period(o)}本期任务逾期（应于{Day(o.DueOn)}完成）",
-        ObligationKind.Review => $"{Period(o)}年度评估逾期（应于{Day(o.DueOn)}报送）",
-        _ => $"逾期未办结（完成时限{Day(o.DueOn)}）",
-    };
+    private static LightReason Overdue(Obligation o) => LightReason.Of(LightCause.Overdue, o);
 
-    private static string DueSoon(Obligation o) => o.Kind switch
-    {
-        ObligationKind.Acknowledgement => $"{o.Unit}签收临期（{Day(o.DueOn)}前签收）",
-        ObligationKind.Report => $"{o.Unit}{Period(o)}进展报告临期（{Day(o.DueOn)}前报送）",
-        ObligationKind.Recurrence => $"{Period(o)}本期任务临期（{Day(o.DueOn)}前完成）",
-        ObligationKind.Review => $"{Period(o)}年度评估临期（{Day(o.DueOn)}前报送）",
-        _ => $"办结临期（完成时限{Day(o.DueOn)}）",
-    };
+    private static LightReason DueSoon(Obligation o) => LightReason.Of(LightCause.DueSoon, o);
 
-    private static string AtRisk(PeriodReport r) => r.Status == ProgressStatus.Blocked ? $"{r.Unit}报告工作受阻" : $"{r.Unit}报告存在风险";
-
-    private static string Period(Obligation o) => $"{Day(o.PeriodStart!.Value)}至{Day(o.PeriodEnd!.Value)}";
-
-    private static string Day(DateOnly day) => ChineseDate.Of(day);
+    private static LightReason AtRisk(PeriodReport r) =>
+        new(r.Status == ProgressStatus.Blocked ? LightCause.Blocked : LightCause.AtRisk, null, r.Unit);
 }

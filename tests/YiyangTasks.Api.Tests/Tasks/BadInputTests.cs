@@ -71,10 +71,10 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var noPlan = await health.PostAsync(TaskUrl("no-such-plan", 1, "/acknowledgements"), null);
         Assert.Equal(HttpStatusCode.NotFound, noPlan.StatusCode);
-        Assert.Contains("no plan", (await noPlan.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Contains("未找到方案“no-such-plan”", (await noPlan.JsonAsync()).GetProperty("detail").GetString());
         var noTask = await health.PostAsync(TaskUrl(planId, 99, "/acknowledgements"), null);
         Assert.Equal(HttpStatusCode.NotFound, noTask.StatusCode);
-        Assert.Contains("no task number 99", (await noTask.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Contains("没有第99项任务", (await noTask.JsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(0, await api.VersionAsync(planId, 99));
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync(TaskUrl(planId, 99))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync("/api/plans/no-such-plan")).StatusCode);

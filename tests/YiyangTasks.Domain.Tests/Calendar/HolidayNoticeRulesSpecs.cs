@@ -41,7 +41,7 @@ public class HolidayNoticeRulesSpecs
     {
         var problem = Assert.Single(HolidayNoticeRules.Check(2027, source, [Holiday("元旦", "2027-01-01", "2027-01-03")], []));
         Assert.Equal("source", problem.Field);
-        Assert.Contains("文号", problem.Message);
+        Assert.StartsWith("number-", problem.Code); // 须写明通知的文号 / 文号…不是2027年的节假日安排
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public class HolidayNoticeRulesSpecs
 
         Assert.Equal(
         [
-            ("holidays[0].makeUpWorkingDays[0]", "2027-09-30是星期四，调休上班日只能是周六或周日。"),
-            ("holidays[0].makeUpWorkingDays[1]", "2027-10-03既是国庆节的放假日又是上班日。"),
-            ("holidays[1].makeUpWorkingDays[1]", "调休上班日2027-10-09重复列出。"),
-        ], problems.Select(p => (p.Field, p.Message)));
+            ("holidays[0].makeUpWorkingDays[0]", "make-up-not-weekend", "day=2027-09-30 weekday=Thursday"), // 2027年9月30日是星期四
+            ("holidays[0].makeUpWorkingDays[1]", "make-up-is-day-off", "day=2027-10-03 name=国庆节"),
+            ("holidays[1].makeUpWorkingDays[1]", "make-up-repeated", "day=2027-10-09"),
+        ], problems.Select(p => (p.Field, p.Code, Facts(p))));
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public class HolidayNoticeRulesSpecs
             Holiday("春节", "2027-02-01", "2027-03-01"));
 
         Assert.Equal(["holidays[0]", "holidays[1]", "holidays[2]"], problems.Select(p => p.Field));
-        Assert.Contains("须在2027年内", problems[0].Message);
-        Assert.Contains("全在周末", problems[1].Message);
-        Assert.Contains("连续放假29天", problems[2].Message);
+        Assert.Equal("outside-year", problems[0].Code); // 须在2027年内
+        Assert.Equal("all-weekend", problems[1].Code); // 全在周末
+        Assert.Equal(("too-long", 29), (problems[2].Code, problems[2].Args["days"])); // 连续放假29天
     }
 
     [Fact]
@@ -88,9 +88,12 @@ public class HolidayNoticeRulesSpecs
 
         Assert.Equal(
         [
-            ("holidays[0]", "元旦与2026年安排中的元旦（误录）（2026-12-26至2026-12-31）重叠。"),
-            ("holidays[0].makeUpWorkingDays[0]", "2026-12-27既是2026年安排中元旦（误录）的放假日又是上班日。"),
-            ("holidays[2]", "清明节（重复）与清明节的放假日期重叠。"),
-        ], problems.Select(p => (p.Field, p.Message)));
+            ("holidays[0]", "overlap-other-year", "name=元旦 year=2026 other=元旦（误录） from=2026-12-26 to=2026-12-31"),
+            ("holidays[0].makeUpWorkingDays[0]", "make-up-is-day-off-other-year", "day=2026-12-27 year=2026 name=元旦（误录）"),
+            ("holidays[2]", "overlap", "name=清明节（重复） other=清明节"),
+        ], problems.Select(p => (p.Field, p.Code, Facts(p))));
     }
+
+    private static string Facts(NoticeProblem problem) =>
+        string.Join(" ", problem.Args.Select(a => $"{a.Key}={(a.Value is DateOnly d ? d.ToString("yyyy-MM-dd") : a.Value)}"));
 }

@@ -47,7 +47,7 @@ internal static class DecisionAssertions
 {
     public static T Single<T>(this Decision decision)
     {
-        Assert.True(decision.IsAccepted, decision.Refusal?.Message);
+        Assert.True(decision.IsAccepted, decision.Refusal?.ToString());
         return Assert.IsType<T>(Assert.Single(decision.Events));
     }
 
@@ -56,6 +56,6 @@ internal static class DecisionAssertions
         Assert.False(decision.IsAccepted, "expected a refusal");
         Assert.Empty(decision.Events);
         Assert.Equal(rule, decision.Refusal!.Rule);
-        Assert.False(string.IsNullOrWhiteSpace(decision.Refusal.Message));
+        Assert.Contains(decision.Refusal.Code, RuleCode.All);
     }
 }

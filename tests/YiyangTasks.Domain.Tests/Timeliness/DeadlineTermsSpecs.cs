@@ -98,7 +98,7 @@ public class DeadlineTermsSpecs
             China("2026-12-29 11:00"));
 
         Assert.Equal(Light.Yellow, light.Light);
-        Assert.Contains(light.Reasons, r => r.Contains("本期任务临期"));
+        Assert.Contains(light.Reasons, r => r is { Cause: LightCause.DueSoon, Kind: ObligationKind.Recurrence }); // 本期任务临期
         Assert.Equal(Light.Green, reported.Light);
     }
 

@@ -24,7 +24,7 @@ public class TrafficLightSpecs
         var light = LightOf(AssignedBeforeQingming, "2026-04-03 10:00");
 
         Assert.Equal(Light.Yellow, light.Light);
-        Assert.Equal(["市民政局签收临期（2026年4月9日前签收）"], light.Reasons);
+        Assert.Equal([new LightReason(LightCause.DueSoon, ObligationKind.Acknowledgement, CivilAffairs, new DateOnly(2026, 4, 9))], light.Reasons); // 市民政局签收临期（2026年4月9日前签收）
         Assert.Equal(Light.Green, TrafficLight.Of(AssignedBeforeQingming, Rules with { YellowWithinWorkingDays = 2 }, Mainland, China("2026-04-03 10:00")).Light);
     }
 
@@ -39,7 +39,7 @@ public class TrafficLightSpecs
             Reported(CivilAffairs, "2026-04-01", "2026-04-30", "2026-04-16 10:00", supersedes: blocked));
         var backOnTrack = atRisk.Then(Reported(Health, "2026-04-01", "2026-04-30", "2026-04-17 10:00"));
 
-        Assert.Equal(new TrafficLight(Light.Yellow, ["市卫健委报告存在风险"]), LightOf(atRisk, "2026-04-20 09:00"), Same);
+        Assert.Equal(new TrafficLight(Light.Yellow, [new LightReason(LightCause.AtRisk, null, Health)]), LightOf(atRisk, "2026-04-20 09:00"), Same);
         Assert.Equal(Light.Green, LightOf(blockedThenCorrected, "2026-04-20 09:00").Light);
         Assert.Equal(Light.Green, LightOf(backOnTrack, "2026-04-20 09:00").Light);
     }
@@ -50,7 +50,7 @@ public class TrafficLightSpecs
         var light = LightOf(AssignedBeforeQingming, "2026-04-10 09:00");
 
         Assert.Equal(Light.Red, light.Light);
-        Assert.Equal(["市民政局签收逾期（应于2026年4月9日签收）"], light.Reasons);
+        Assert.Equal([new LightReason(LightCause.Overdue, ObligationKind.Acknowledgement, CivilAffairs, new DateOnly(2026, 4, 9))], light.Reasons); // 市民政局签收逾期（应于2026年4月9日签收）
     }
 
     [Fact]
@@ -59,7 +59,9 @@ public class TrafficLightSpecs
         var missed = Task(Assigned("2026-03-10 10:00", [CivilAffairs]), Acknowledged(CivilAffairs, "2026-03-11 10:00"));
         var reportsAgain = missed.Then(Reported(CivilAffairs, "2026-04-01", "2026-04-15", "2026-04-16 10:00"));
 
-        Assert.Equal(new TrafficLight(Light.Red, ["市民政局2026年3月1日至2026年3月31日进展报告缺报（应于2026年4月8日报送）"]),
+        // 市民政局2026年3月1日至2026年3月31日进展报告缺报（应于2026年4月8日报送）
+        Assert.Equal(new TrafficLight(Light.Red, [new LightReason(LightCause.Overdue, ObligationKind.Report, CivilAffairs, new DateOnly(2026, 4, 8),
+                new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31))]),
             LightOf(missed, "2026-04-15 09:00"), Same);
         Assert.Equal(Light.Green, LightOf(reportsAgain, "2026-04-17 09:00").Light);
     }
@@ -72,7 +74,7 @@ public class TrafficLightSpecs
         var completed = overdue.Then(CompletionReported(CivilAffairs, "2026-05-06 10:00"), CompletionAccepted("2026-05-07 10:00"));
 
         Assert.Equal(Light.Green, LightOf(task, "2026-05-06 09:00").Light);
-        Assert.Equal(new TrafficLight(Light.Red, ["逾期未办结（完成时限2026年4月30日）"]),
+        Assert.Equal(new TrafficLight(Light.Red, [new LightReason(LightCause.Overdue, ObligationKind.Completion, null, new DateOnly(2026, 4, 30))]), // 逾期未办结（完成时限2026年4月30日）
             LightOf(overdue, "2026-05-06 09:00"), Same);
         Assert.Equal(new TrafficLight(Light.Green, []), LightOf(completed, "2026-06-30 09:00"), Same);
     }

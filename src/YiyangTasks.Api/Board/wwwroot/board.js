@@ -48,7 +48,8 @@ async function api(path, options = {}) {
     const person = me();
     const response = await fetch(path, {
         ...options,
-        headers: { Accept: "application/json", ...(person ? { Authorization: `Bearer ${person.token}` } : {}), ...(options.headers ?? {}) },
+        // The board is Chinese: its figures' reasons and refusals too, whatever language the browser prefers.
+        headers: { Accept: "application/json", "Accept-Language": "zh-CN", ...(person ? { Authorization: `Bearer ${person.token}` } : {}), ...(options.headers ?? {}) },
     });
     if (response.status === 401) { signOut(); throw new Error("登录已失效，请重新登录。"); }
     const text = await response.text();
