@@ -75,7 +75,7 @@ public class CommandPathTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_command_chains_to_the_head_it_committed_without_reading_it_again_and_reads_a_head_another_process_wrote()
     {
         var planId = await api.RegisterTwoTaskPlanAsync();
-        var chain = (HashChain)api.Services.GetRequiredService<IDocumentStore>().Options.Listeners.Single(l => l is HashChain);
+        var chain = (HashChain)((StoreOptions)api.Services.GetRequiredService<IDocumentStore>().Options).Listeners.Single(l => l is HashChain);
         using var health = api.As(Roles.Liaison, HealthCommission);
         using var civil = api.As(Roles.Liaison, CivilAffairs);
 
