@@ -18,23 +18,40 @@ public static class EventHash
 
     /// <param name="previous">The stored hash of the event before, or null for a stream's first event (or one before hashing began).</param>
     /// <param name="headersJson">The event's headers as JSON; the hash header itself is left out.</param>
-    public static string Compute(string stream, long version, string type, string? previous, string? headersJson, string dataJson)
+    public static string Compute(string stream, long version, string type, string? previous, string? headersJson, string dataJson) =>
+        Compute(stream, version, type, previous, Utf8(headersJson), Utf8(dataJson));
+
+    /// <summary>The same hash from UTF-8 JSON (an empty headers document is an absent one): the append path serializes straight to bytes.</summary>
+    public static string Compute(string stream, long version, string type, string? previous, ReadOnlyMemory<byte> headersJson,
+        ReadOnlyMemory<byte> dataJson)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512 + dataJson.Length);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            writer.WriteStringValue(Recipe);
-            writer.WriteStringValue(stream);
-            writer.WriteNumberValue(version);
-            writer.WriteStringValue(type);
-            writer.WriteStringValue(previous ?? "");
-            WriteCanonical(writer, headersJson, skip: Header);
-            WriteCanonical(writer, dataJson, skip: null);
-            writer.WriteEndArray();
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        // One buffer and writer per thread: a command hashes on the request's thread, and nothing here awaits.
+        var buffer = ThreadBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = ThreadWriter ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartArray();
+        writer.WriteStringValue(Recipe);
+        writer.WriteStringValue(stream);
+        writer.WriteNumberValue(version);
+        writer.WriteStringValue(type);
+        writer.WriteStringValue(previous ?? "");
+        WriteCanonical(writer, headersJson, skip: Header);
+        WriteCanonical(writer, dataJson, skip: null);
+        writer.WriteEndArray();
+        writer.Flush();
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, digest);
+        // A thread keeps its buffer for the next event, unless one huge event (an import's) grew it.
+        if (buffer.Capacity > 1 << 20) (ThreadBuffer, ThreadWriter) = (null, null);
+        return Convert.ToHexStringLower(digest);
     }
+
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? ThreadBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? ThreadWriter;
+
+    private static ReadOnlyMemory<byte> Utf8(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? ReadOnlyMemory<byte>.Empty : System.Text.Encoding.UTF8.GetBytes(json);
 
     /// <summary>SHA-256 (hex) over any canonical text: the daily digests hash their lines with it.</summary>
     public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
@@ -43,9 +60,9 @@ public static class EventHash
     /// JSON as PostgreSQL's jsonb gives it back and as our serializer wrote it must hash the same: properties in ordinal
     /// order, no whitespace, one spelling of each string and number. An absent document is an empty object.
     /// </summary>
-    private static void WriteCanonical(Utf8JsonWriter writer, string? json, string? skip)
+    private static void WriteCanonical(Utf8JsonWriter writer, ReadOnlyMemory<byte> json, string? skip)
     {
-        if (string.IsNullOrWhiteSpace(json))
+        if (json.IsEmpty)
         {
             writer.WriteStartObject();
             writer.WriteEndObject();
@@ -61,10 +78,14 @@ public static class EventHash
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().Where(p => p.Name != skip).OrderBy(p => p.Name, StringComparer.Ordinal))
+                var properties = new List<(string Name, JsonElement Value)>();
+                foreach (var property in element.EnumerateObject())
+                    if (property.Name != skip) properties.Add((property.Name, property.Value));
+                properties.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                foreach (var (name, value) in properties)
                 {
-                    writer.WritePropertyName(property.Name);
-                    WriteCanonical(writer, property.Value, null);
+                    writer.WritePropertyName(name);
+                    WriteCanonical(writer, value, null);
                 }
                 writer.WriteEndObject();
                 break;

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
+using Marten.Services;
 using Npgsql;
 using NpgsqlTypes;
 using YiyangTasks.Api.Storage;
@@ -13,16 +16,31 @@ namespace YiyangTasks.Api.Audit;
 /// </summary>
 public sealed class HashChain : DocumentSessionListenerBase
 {
+    /// <summary>Streams whose head this process keeps; beyond it the memory is dropped and rebuilt from reads.</summary>
+    internal const int RememberedHeads = 200_000;
+
+    // The head (version, hash) of each stream as this process last committed it. A command's FetchForWriting already read
+    // the stream's version (under its row lock, or checked again by the append): when that version is the one remembered
+    // here, the hash of the event at it is known and the head need not be read again (README, "Command path"). Written only
+    // after a commit succeeded; a version appended by another process or lost to a rollback never matches, so it is read.
+    private readonly ConcurrentDictionary<string, (long Version, string Hash)> _heads = new(StringComparer.Ordinal);
+
+    /// <summary>How many heads were read from the database (not known from this process's own commits): for tests.</summary>
+    internal long HeadReads;
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0 && s.Key is not null).ToList();
         if (streams.Count == 0) return;
 
         var serializer = session.DocumentStore.Options.Serializer();
-        var heads = await HeadsAsync(session, streams.Where(s => s.ActionType == StreamActionType.Append).Select(s => s.Key!).ToArray(), token);
+        var unknown = streams.Where(s => s.ActionType == StreamActionType.Append && KnownHead(s) is null).Select(s => s.Key!).ToArray();
+        var heads = await HeadsAsync(session, unknown, token);
+        if (unknown.Length > 0) Interlocked.Add(ref HeadReads, unknown.Length);
+        var buffer = new ArrayBufferWriter<byte>(1024);
         foreach (var stream in streams)
         {
-            var (version, previous) = heads.TryGetValue(stream.Key!, out var head) ? head : (0L, null);
+            var (version, previous) = KnownHead(stream) ?? (heads.TryGetValue(stream.Key!, out var head) ? head : (0L, null));
             foreach (var e in stream.Events)
             {
                 // Marten numbers an append with an expected version (FetchForWriting) itself; a plain Append is numbered
@@ -30,13 +48,38 @@ public sealed class HashChain : DocumentSessionListenerBase
                 if (e.Version <= 0 || stream.ExpectedVersionOnServer is null && stream.ActionType == StreamActionType.Append)
                     e.Version = version + 1;
                 version = e.Version;
-                var headers = e.Headers is { Count: > 0 } ? serializer.ToJson(e.Headers) : null;
-                var hash = EventHash.Compute(stream.Key!, e.Version, e.EventTypeName, previous, headers, serializer.ToJson(e.Data));
+                buffer.ResetWrittenCount();
+                var headers = ReadOnlyMemory<byte>.Empty;
+                if (e.Headers is { Count: > 0 })
+                {
+                    serializer.WriteTo(buffer, e.Headers);
+                    headers = buffer.WrittenMemory.ToArray();
+                    buffer.ResetWrittenCount();
+                }
+                serializer.WriteTo(buffer, e.Data);
+                var hash = EventHash.Compute(stream.Key!, e.Version, e.EventTypeName, previous, headers, buffer.WrittenMemory);
                 e.SetHeader(EventHash.Header, hash);
                 previous = hash;
             }
         }
     }
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        if (_heads.Count > RememberedHeads) _heads.Clear();
+        foreach (var stream in commit.GetStreams())
+            if (stream.Key is not null && stream.Events.Count > 0 && stream.Events[^1] is { } last
+                && last.Headers?.TryGetValue(EventHash.Header, out var hash) == true && hash is string known)
+                _heads[stream.Key] = (last.Version, known);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The head of a stream fetched for writing at a version whose hash this process committed, else null.</summary>
+    private (long Version, string? Hash)? KnownHead(StreamAction stream) =>
+        stream.ActionType == StreamActionType.Append && stream.ExpectedVersionOnServer is long expected
+        && _heads.TryGetValue(stream.Key!, out var head) && head.Version == expected
+            ? (head.Version, head.Hash)
+            : null;
 
     /// <summary>
     /// Each appended stream's current version and the stored hash at it (null before hashing began). The stream rows are

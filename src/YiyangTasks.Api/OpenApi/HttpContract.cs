@@ -26,9 +26,13 @@ public static class HttpContract
 
     public const string ETagDescription = "The task's version, the value to send back as If-Match.";
 
-    /// <summary>A task command: If-Match, Idempotency-Key and X-Correlation-Id in, the new version as ETag out.</summary>
+    public const string EventSequenceDescription = "The event sequence this write reached (its last event's place in the store): " +
+        "a report reflects the write once its X-Projection-Sequence is at least this number.";
+
+    /// <summary>A task command: If-Match, Idempotency-Key and X-Correlation-Id in, the new version as ETag and the event sequence out.</summary>
     public static TBuilder IsTaskCommand<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
-        endpoint.WithMetadata(IfMatch, IdempotencyKey, CorrelationId, new ResponseHeader(200, "ETag", ETagDescription));
+        endpoint.WithMetadata(IfMatch, IdempotencyKey, CorrelationId, new ResponseHeader(200, "ETag", ETagDescription),
+            new ResponseHeader(200, Tasks.TaskWrites.SequenceHeader, EventSequenceDescription));
 
     /// <summary>A write whose events carry the caller's X-Correlation-Id.</summary>
     public static TBuilder RecordsCorrelationId<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>

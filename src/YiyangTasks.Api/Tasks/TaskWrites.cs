@@ -86,12 +86,11 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
         await using var session = ActingSession.Open(store, outbox, a.Actor, Correlation.Id(a.Http));
 
-        if (a.IdempotencyId is not null && await session.LoadAsync<IdempotentResponse>(a.IdempotencyId, cancellation) is { } earlier)
-            return earlier.Fingerprint == a.Fingerprint ? earlier.Replay(a.Http) : Problems.IdempotencyKeyReused();
-
         // The stream's row is locked for the rest of this transaction: concurrent writers on one task
-        // queue here instead of failing one another, and nobody's events are lost.
-        var stream = await session.Events.FetchForExclusiveWriting<SupervisedTask>(a.StreamKey, cancellation);
+        // queue here instead of failing one another, and nobody's events are lost. Lock and state come in one round trip.
+        var (stream, earlier) = await FetchAsync(session, a, cancellation);
+        if (earlier is not null)
+            return earlier.Fingerprint == a.Fingerprint ? await ReplayAsync(session, a, earlier, cancellation) : Problems.IdempotencyKeyReused();
         if (stream.Aggregate is not { } task) return await ReadTasks.NotFoundAsync(session, a.PlanId, a.Number);
         a.LastSeenVersion = stream.CurrentVersion ?? 0;
         if (a.ExpectedVersion is long expected && expected != a.LastSeenVersion)
@@ -112,7 +111,43 @@ public sealed class TaskWrites(IDocumentStore store, IServiceScopeFactory scopes
 
         await session.SaveChangesAsync(cancellation);
         a.Http.Response.Headers.ETag = IfMatch.Format(accepted.Version);
+        // The append numbered the events in the store's sequence: a report answers X-Projection-Sequence at or past it
+        // once it shows this write.
+        SetSequence(a.Http, stream.Events[^1].Sequence);
         return Results.Ok(accepted);
+    }
+
+    /// <summary>The response header that carries the event sequence a command's write reached.</summary>
+    public const string SequenceHeader = "X-Event-Sequence";
+
+    private static void SetSequence(HttpContext http, long sequence) =>
+        http.Response.Headers[SequenceHeader] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Locks the stream and reads the task; with an Idempotency-Key, the key's earlier answer in the same round trip,
+    /// read after the lock so that it sees the answer of a retry that held the lock before us.
+    /// </summary>
+    private static async Task<(IEventStream<SupervisedTask> Stream, IdempotentResponse? Earlier)> FetchAsync(IDocumentSession session,
+        Attempt a, CancellationToken cancellation)
+    {
+        if (a.IdempotencyId is null)
+            return (await session.Events.FetchForExclusiveWriting<SupervisedTask>(a.StreamKey, cancellation), null);
+        // The transaction first, so the batch's row lock is held until the commit.
+        await session.BeginTransactionAsync(cancellation);
+        var batch = session.CreateBatchQuery();
+        var fetched = batch.Events.FetchForExclusiveWriting<SupervisedTask>(a.StreamKey);
+        var earlier = batch.Load<IdempotentResponse>(a.IdempotencyId);
+        await batch.Execute(cancellation);
+        return (await fetched, await earlier);
+    }
+
+    /// <summary>A replayed answer names the sequence its write reached: the sequence of the event at the answered version.</summary>
+    private static async Task<IResult> ReplayAsync(IDocumentSession session, Attempt a, IdempotentResponse earlier, CancellationToken cancellation)
+    {
+        var events = await session.Events.FetchStreamAsync(a.StreamKey, earlier.Answer.Version, fromVersion: earlier.Answer.Version,
+            token: cancellation);
+        if (events.Count > 0) SetSequence(a.Http, events[^1].Sequence);
+        return earlier.Replay(a.Http);
     }
 
     private static bool IsConcurrencyConflict(Exception e) =>

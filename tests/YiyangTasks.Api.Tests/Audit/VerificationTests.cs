@@ -112,10 +112,13 @@ public class VerificationTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(0, before.GetProperty("eventsHashed").GetInt32());
         Assert.Contains("启用哈希之前", before.GetProperty("summary").GetString());
 
-        using (var civil = api.As(Roles.Liaison, CivilAffairs))
-            Assert.Equal(HttpStatusCode.OK, (await civil.PostAsync(TaskUrl(planId, 2, "/acknowledgements"), null)).StatusCode);
-        using (var supervision = api.As(Roles.Supervision))
+        // The version that hashes starts on that record (a process of its own: it has committed nothing there yet).
+        await using (var upgraded = ApiFactory.OnDatabase(api.ConnectionString, api.Clock.GetUtcNow()))
         {
+            await upgraded.InitializeAsync();
+            using (var civil = upgraded.As(Roles.Liaison, CivilAffairs))
+                Assert.Equal(HttpStatusCode.OK, (await civil.PostAsync(TaskUrl(planId, 2, "/acknowledgements"), null)).StatusCode);
+            using var supervision = upgraded.As(Roles.Supervision);
             Assert.Equal(HttpStatusCode.OK, (await supervision.PostAsJsonAsync(TaskUrl(planId, 1, "/supervision"),
                 new { rating = "fair", notes = "进度偏慢" })).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await supervision.PostAsJsonAsync(TaskUrl(planId, 1, "/admonishments"),
