@@ -35,6 +35,7 @@ public static class HostComposition
         services.AddSingleton<TimelinessPolicy>();
         services.AddHolidayCalendar();
         services.AddSingleton<ReportProjections>();
+        services.AddSingleton<Reports.ProjectedReports>();
         services.AddSingleton<ToDoQuery>();
         services.AddSingleton<PlanAssignment>();
         services.AddSingleton<PlanImporter>();

@@ -45,7 +45,7 @@ public static class TimelinessReports
     }
 
     public static async Task<IResult> UnitReport(string? plan, string? unit, DateOnly? from, DateOnly? to, HttpContext http,
-        IQuerySession session, TimelinessPolicy policy, TimeProvider clock, ReportProjections projections)
+        IQuerySession session, TimelinessPolicy policy, TimeProvider clock, ReportProjections projections, ProjectedReports projected)
     {
         var actor = ActorFilter.Of(http);
         if (actor.Role == Roles.Liaison)
@@ -57,57 +57,53 @@ public static class TimelinessReports
         if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
             return Problems.PlanNotFound(plan);
 
-        // The sequence first: the summaries read next reflect at least every event up to it.
-        await SequenceHeaderAsync(http, projections);
-        var query = session.Query<TaskSummary>().AsQueryable();
-        if (plan is not null) query = query.Where(x => x.PlanId == plan);
-        if (unit is not null) query = query.Where(x => x.Units.Contains(unit));
-        var tasks = (await query.ToListAsync(http.RequestAborted)).Select(s => s.Task)
-            .Where(x => (from is null || ChinaTime.DateOf(x.AssignedAt) >= from) && (to is null || ChinaTime.DateOf(x.AssignedAt) <= to))
-            .ToArray();
-        var computed = await RowsAsync(tasks, policy, clock.GetUtcNow(), http.RequestAborted);
-        var rows = unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
+        var now = clock.GetUtcNow();
+        IReadOnlyList<UnitTimeliness> rows;
+        if (from is null && to is null)
+        {
+            // The sequence first: the figures read next reflect at least every event up to it.
+            await SequenceHeaderAsync(http, projections, ReportFiguresProjection.Name);
+            rows = await projected.RowsAsync(session, plan, unit, now, http.RequestAborted);
+        }
+        else
+        {
+            // Tasks assigned in a range: their units' rows are not kept apart, so the tasks are judged from their summaries.
+            await SequenceHeaderAsync(http, projections, nameof(TaskSummary));
+            var query = session.Query<TaskSummary>().AsQueryable();
+            if (plan is not null) query = query.Where(x => x.PlanId == plan);
+            if (unit is not null) query = query.Where(x => x.Units.Contains(unit));
+            var tasks = (await query.ToListAsync(http.RequestAborted)).Select(s => s.Task)
+                .Where(x => (from is null || ChinaTime.DateOf(x.AssignedAt) >= from) && (to is null || ChinaTime.DateOf(x.AssignedAt) <= to))
+                .ToArray();
+            var computed = await RowsAsync(tasks, policy, now, http.RequestAborted);
+            rows = unit is null ? computed : computed.Where(r => r.Unit == unit).ToArray();
+        }
         if (Xlsx.IsWanted(http.Request))
             return Xlsx.File("timeliness.xlsx", Localization.Messages.Of("sheet.timeliness"), UnitHeaders, UnitWidths, rows.Select(UnitCells));
         return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
     }
 
-    public static async Task<IResult> Overview(string planId, HttpContext http, IQuerySession session, TimelinessPolicy policy, TimeProvider clock,
-        ReportProjections projections)
+    public static async Task<IResult> Overview(string planId, HttpContext http, IQuerySession session, TimeProvider clock,
+        ReportProjections projections, ProjectedReports projected)
     {
         var plan = await session.LoadAsync<Plan>(planId, http.RequestAborted);
         if (plan is null) return Problems.PlanNotFound(planId);
-        await SequenceHeaderAsync(http, projections);
-        var overview = await ComputeOverviewAsync(plan, http, session, policy, clock);
+        await SequenceHeaderAsync(http, projections, ReportFiguresProjection.Name);
+        var overview = await ComputeOverviewAsync(plan, http, session, projected, clock);
         return Csv.IsWanted(http.Request) ? UnitCsv($"{planId}-ranking.csv", overview.UnitRanking) : Results.Ok(overview);
     }
 
     /// <summary>Says which events the answer reflects, so that a client that just wrote can wait for its write to show.</summary>
-    private static async Task SequenceHeaderAsync(HttpContext http, ReportProjections projections) =>
-        http.Response.Headers[ReportProjections.SequenceHeader] = (await projections.SequenceAsync(http.RequestAborted)).ToString(CultureInfo.InvariantCulture);
+    private static async Task SequenceHeaderAsync(HttpContext http, ReportProjections projections, string projection) =>
+        http.Response.Headers[ReportProjections.SequenceHeader] =
+            (await projections.SequenceAsync(http.RequestAborted, projection)).ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<PlanOverview> ComputeOverviewAsync(Plan plan, HttpContext http, IQuerySession session, TimelinessPolicy policy,
+    private static async Task<PlanOverview> ComputeOverviewAsync(Plan plan, HttpContext http, IQuerySession session, ProjectedReports projected,
         TimeProvider clock)
     {
         var planId = plan.Id;
         var now = clock.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
-        var rules = await policy.RulesForAsync(planId, http.RequestAborted);
-        var tasks = (await session.Query<TaskSummary>().Where(t => t.PlanId == planId).OrderBy(t => t.Number).ToListAsync(http.RequestAborted))
-            .Select(s => s.Task).ToArray();
-        var calendar = await policy.CalendarAsync(http.RequestAborted);
-
-        var overdue = tasks.Where(t => !t.IsCompleted)
-            .SelectMany(t => Obligations.Of(t, rules, calendar, now)
-                .Where(o => !o.IsMet && o.DueAt <= now)
-                .Select(o => new OverdueTask(t.Number, t.Text, t.LeadUnits, o.Kind, o.Unit, o.DueOn,
-                    Math.Max(0, calendar.WorkingDaysBetween(o.DueOn, today)))))
-            .OrderByDescending(o => o.WorkingDaysOverdue).ThenBy(o => o.Number)
-            .ToArray();
-        var lights = tasks.Select(t => TrafficLight.Of(t, rules, calendar, now).Light)
-            .GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
-        var byStatus = tasks.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
-        var ranking = UnitTimelinessReport.Of(tasks.Select(t => (t, rules)), calendar, now);
+        var (byStatus, lights, overdue, ranking) = await projected.OverviewAsync(session, planId, now, http.RequestAborted);
 
         var lastDigest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(http.RequestAborted);
         var before = lastDigest?.Units.SelectMany(u => u.Items).Where(i => i.PlanId == planId).Select(i => i.Number).ToHashSet() ?? [];

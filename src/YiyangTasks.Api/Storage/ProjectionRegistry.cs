@@ -18,6 +18,18 @@ public static class ProjectionRegistry
         // Async: the projection daemon keeps the reports' summaries from the events alone, off the command path.
         options.Projections.Add(new TaskSummaryProjection(), ProjectionLifecycle.Async);
         options.Schema.For<TaskSummary>().Index(s => s.PlanId).GinIndexJsonData();
+        // Async: the reports' figures per task, per unit and plan and per plan (Reports/Projections/ReportFiguresProjection.cs).
+        options.Projections.Add(new ReportFiguresProjection(), ProjectionLifecycle.Async, ReportFiguresProjection.Name, daemon =>
+        {
+            daemon.DeleteViewTypeOnTeardown<TaskFigures>();
+            daemon.DeleteViewTypeOnTeardown<UnitPlanFigures>();
+            daemon.DeleteViewTypeOnTeardown<PlanFigures>();
+            daemon.DeleteViewTypeOnTeardown<WatchedTask>();
+        });
+        options.Schema.For<TaskFigures>().Index(t => t.PlanId).Index(t => t.ValidUntil).Index(t => t.JudgedAt);
+        options.Schema.For<UnitPlanFigures>().Index(r => r.PlanId).Index(r => r.Unit);
+        options.Schema.For<PlanFigures>();
+        options.Schema.For<WatchedTask>().Index(w => w.PlanId).Index(w => w.AttentionFrom);
         // A unit's to-do reads the tasks it leads across plans (ToDoQuery.OpenTasksLedBy).
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.LeadUnits);
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.CooperatingUnits);

@@ -15,100 +15,109 @@ public static class UnitTimelinessReport
     public static IReadOnlyList<UnitTimeliness> Of(
         IEnumerable<(SupervisedTask Task, TimelinessRules Rules)> tasks, WorkingDayCalendar calendar, DateTimeOffset now)
     {
-        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        Tally For(string unit) => tallies.TryGetValue(unit, out var t) ? t : tallies[unit] = new Tally(unit);
-
+        var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var (task, rules) in tasks)
-        {
-            foreach (var unit in task.LeadUnits) For(unit).TasksLed++;
-            foreach (var unit in task.CooperatingUnits) For(unit).TasksCooperated++;
-            var assigned = ChinaTime.DateOf(task.AssignedAt);
-            foreach (var o in Obligations.Of(task, rules, calendar, now))
-            {
-                foreach (var unit in o.Unit is { } owner ? [owner] : task.LeadUnits)
-                {
-                    var tally = For(unit);
-                    tally.Count(o, task.IsCompleted);
-                    if (o is { Kind: ObligationKind.Acknowledgement, MetAt: { } at })
-                        tally.AcknowledgementDays.Add(calendar.WorkingDaysBetween(assigned, ChinaTime.DateOf(at)));
-                }
-            }
-            // A cooperating unit's own part: tallied apart, so its lapses never touch a lead's figures.
-            foreach (var o in CooperationObligations.Of(task, rules, calendar, now))
-                For(o.Unit!).Cooperated.Count(o, task.IsCompleted);
-            foreach (var unit in task.LeadUnits)
-                foreach (var rating in Enum.GetValues<SupervisionRating>()) For(unit).Ratings[rating] += task.Ratings.Of(rating);
-            foreach (var admonished in task.Admonished) For(admonished.Unit).Admonishments += admonished.Count;
-        }
-
-        return tallies.Values.Select(t => t.ToRow())
-            .OrderByDescending(r => r.OnTimeRate ?? -1)
-            .ThenBy(r => r.Unit, StringComparer.Ordinal)
-            .ToArray();
+            foreach (var (unit, figures) in FiguresOf(task, rules, calendar, now)) UnitFigures.AddTo(totals, unit, figures);
+        return UnitFigures.Ranking(totals);
     }
 
-    /// <summary>A unit's running counts while the tasks are read.</summary>
-    private sealed class Tally(string unit)
+    /// <summary>
+    /// One task's counts per unit (<see cref="UnitFigures"/>) as judged at <paramref name="now"/>: what it adds to each unit's row.
+    /// The projections keep these per unit and plan; a report sums them.
+    /// </summary>
+    public static Dictionary<string, int[]> FiguresOf(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now)
     {
-        public int TasksLed, TasksCooperated, AcknowledgementsOnTime, AcknowledgementsLate, AcknowledgementsOutstanding;
-        public int ReportsOnTime, ReportsLate, ReportsMissed, TasksOverdueNow, CompletedOnTime, CompletedLate, Admonishments;
-        public int OnTime, Judged;
-        public List<int> AcknowledgementDays { get; } = [];
-        public Dictionary<SupervisionRating, int> Ratings { get; } = Enum.GetValues<SupervisionRating>().ToDictionary(r => r, _ => 0);
+        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        Tally For(string unit) => tallies.TryGetValue(unit, out var t) ? t : tallies[unit] = new Tally();
 
-        /// <summary>Its acknowledgements and reports as a cooperating unit, counted by the same rules.</summary>
-        public Tally Cooperated => _cooperated ??= new Tally(unit);
-        private Tally? _cooperated;
+        foreach (var unit in task.LeadUnits) For(unit).Add(Figure.TasksLed);
+        foreach (var unit in task.CooperatingUnits) For(unit).Add(Figure.TasksCooperated);
+        var assigned = ChinaTime.DateOf(task.AssignedAt);
+        foreach (var o in Obligations.Of(task, rules, calendar, now))
+        {
+            foreach (var unit in o.Unit is { } owner ? [owner] : task.LeadUnits)
+            {
+                var tally = For(unit);
+                tally.Count(o, task.IsCompleted, cooperating: false);
+                if (o is { Kind: ObligationKind.Acknowledgement, MetAt: { } at })
+                {
+                    tally.Add(Figure.AcknowledgementDaysTotal, calendar.WorkingDaysBetween(assigned, ChinaTime.DateOf(at)));
+                    tally.Add(Figure.AcknowledgementDaysCount);
+                }
+            }
+        }
+        // A cooperating unit's own part: tallied apart, so its lapses never touch a lead's figures.
+        foreach (var o in CooperationObligations.Of(task, rules, calendar, now))
+            For(o.Unit!).Count(o, task.IsCompleted, cooperating: true);
+        foreach (var unit in task.LeadUnits)
+        {
+            For(unit).Add(Figure.RatedGood, task.Ratings.Good);
+            For(unit).Add(Figure.RatedFair, task.Ratings.Fair);
+            For(unit).Add(Figure.RatedPoor, task.Ratings.Poor);
+        }
+        foreach (var admonished in task.Admonished) For(admonished.Unit).Add(Figure.Admonishments, admonished.Count);
+        foreach (var escalated in task.Escalated) For(escalated.Unit).Add(Figure.Escalations, escalated.Count);
 
-        public void Count(Obligation o, bool taskCompleted)
+        return tallies.ToDictionary(t => t.Key, t => t.Value.Figures, StringComparer.Ordinal);
+    }
+
+    /// <summary>A unit's running counts while a task is read.</summary>
+    private sealed class Tally
+    {
+        public int[] Figures { get; } = Counted();
+
+        private static int[] Counted()
+        {
+            var figures = UnitFigures.Empty();
+            figures[(int)Figure.Tasks] = 1;
+            return figures;
+        }
+
+        public void Add(Figure figure, int count = 1) => Figures[(int)figure] += count;
+
+        public void Count(Obligation o, bool taskCompleted, bool cooperating)
         {
             switch (o.Kind)
             {
                 case ObligationKind.Acknowledgement when o.IsMet:
-                    Settle(o.IsLate, ref AcknowledgementsOnTime, ref AcknowledgementsLate);
+                    Settle(o.IsLate, cooperating ? Figure.CooperatedAcknowledgementsOnTime : Figure.AcknowledgementsOnTime,
+                        cooperating ? Figure.CooperatedAcknowledgementsLate : Figure.AcknowledgementsLate, cooperating);
                     break;
                 case ObligationKind.Acknowledgement:
-                    AcknowledgementsOutstanding++;
-                    if (o.Lapsed) Judged++;
+                    Add(cooperating ? Figure.CooperatedAcknowledgementsOutstanding : Figure.AcknowledgementsOutstanding);
+                    if (o.Lapsed) Add(Judged(cooperating));
                     break;
                 // A recurrence or a standing task's yearly review is reported like a period.
                 case ObligationKind.Report or ObligationKind.Recurrence or ObligationKind.Review when o.IsMet:
-                    Settle(o.IsLate, ref ReportsOnTime, ref ReportsLate);
+                    Settle(o.IsLate, cooperating ? Figure.CooperatedReportsOnTime : Figure.ReportsOnTime,
+                        cooperating ? Figure.CooperatedReportsLate : Figure.ReportsLate, cooperating);
                     break;
                 case ObligationKind.Report or ObligationKind.Recurrence or ObligationKind.Review when o.Lapsed:
-                    ReportsMissed++;
-                    Judged++;
+                    Add(cooperating ? Figure.CooperatedReportsMissed : Figure.ReportsMissed);
+                    Add(Judged(cooperating));
                     break;
                 case ObligationKind.Completion when taskCompleted:
-                    Settle(o.IsLate, ref CompletedOnTime, ref CompletedLate);
+                    Settle(o.IsLate, Figure.CompletedOnTime, Figure.CompletedLate, cooperating);
                     break;
                 case ObligationKind.Completion when o.Lapsed:
                     // Reported late and awaiting review is late whatever the office decides.
-                    if (!o.IsMet) TasksOverdueNow++;
-                    Judged++;
+                    if (!o.IsMet) Add(Figure.TasksOverdueNow);
+                    Add(Judged(cooperating));
                     break;
             }
         }
 
-        private void Settle(bool late, ref int onTime, ref int lateCount)
+        private static Figure Judged(bool cooperating) => cooperating ? Figure.CooperatedJudged : Figure.Judged;
+
+        private void Settle(bool late, Figure onTime, Figure lateCount, bool cooperating)
         {
-            if (late) lateCount++;
+            if (late) Add(lateCount);
             else
             {
-                onTime++;
-                OnTime++;
+                Add(onTime);
+                Add(cooperating ? Figure.CooperatedOnTime : Figure.OnTime);
             }
-            Judged++;
+            Add(Judged(cooperating));
         }
-
-        public UnitTimeliness ToRow() => new(
-            unit, TasksLed, TasksCooperated, AcknowledgementsOnTime, AcknowledgementsLate, AcknowledgementsOutstanding,
-            AcknowledgementDays.Count == 0 ? null : AcknowledgementDays.Average(),
-            ReportsOnTime, ReportsLate, ReportsMissed, TasksOverdueNow, CompletedOnTime, CompletedLate,
-            Ratings, Admonishments, Judged == 0 ? null : (double)OnTime / Judged)
-        {
-            Cooperated = _cooperated is not { } c ? CooperatedWork.None : new CooperatedWork(c.AcknowledgementsOnTime, c.AcknowledgementsLate,
-                c.AcknowledgementsOutstanding, c.ReportsOnTime, c.ReportsLate, c.ReportsMissed, c.Judged == 0 ? null : (double)c.OnTime / c.Judged),
-        };
     }
 }

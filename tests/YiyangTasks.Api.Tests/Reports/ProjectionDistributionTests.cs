@@ -59,6 +59,7 @@ public class ProjectionDistributionTests
                 Assert.Equal(HttpStatusCode.OK, (await health.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
             await b.ProjectionsCaughtUpAsync();
             Assert.Equal([(Guid)owner], await OwnersAsync(database));
+            Assert.Single(await OwnersAsync(database, ReportFiguresProjection.Name));
             Assert.Equal(1, await AcknowledgementsAsync(b, planId));
 
             var (running, other) = (Guid)owner == a.Id ? (a, b) : (b, a);
@@ -160,12 +161,12 @@ public class ProjectionDistributionTests
     }
 
     /// <summary>The Wolverine nodes the task summaries' agent is assigned to, by Wolverine's own ledger.</summary>
-    private static async Task<Guid[]> OwnersAsync(string database)
+    private static async Task<Guid[]> OwnersAsync(string database, string projection = nameof(TaskSummary))
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select node_id from {EventStore.MessagingSchema}.wolverine_node_assignments where id ilike '%{nameof(TaskSummary)}%'", connection);
+            $"select node_id from {EventStore.MessagingSchema}.wolverine_node_assignments where id ilike '%{projection}%'", connection);
         var owners = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) owners.Add(reader.GetGuid(0));

@@ -10,12 +10,19 @@ public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dat
     /// <summary>The header on every report answer: the event sequence the report reflects (every event up to it is in).</summary>
     public const string SequenceHeader = "X-Projection-Sequence";
 
-    /// <summary>The last event sequence the task summaries reflect (0 before the daemon's first pass).</summary>
-    public async Task<long> SequenceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The last event sequence every one of <paramref name="projections"/> reflects, the least of them (0 before the daemon's
+    /// first pass); none named: every async projection.
+    /// </summary>
+    public async Task<long> SequenceAsync(CancellationToken cancellationToken, params string[] projections)
     {
-        // One shard: the projection reads every event in order ("TaskSummary:All").
+        // One shard each: a projection reads every event in order ("TaskSummary:All", "ReportFigures:All").
+        var names = projections.Length == 0 ? [nameof(TaskSummary), ReportFiguresProjection.Name] : projections;
         await using var command = dataSource.CreateCommand(
-            $"select coalesce(max(last_seq_id), 0) from {EventStore.Schema}.mt_event_progression where name like '{nameof(TaskSummary)}:%'");
+            $"select coalesce(min(last_seq_id), 0) * (count(*) = $2)::int from {EventStore.Schema}.mt_event_progression " +
+            "where split_part(name, ':', 1) = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = names });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)names.Length });
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
@@ -38,7 +45,7 @@ public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dat
     {
         var target = await LatestEventAsync(cancellationToken);
         var until = DateTime.UtcNow + timeout;
-        while (await SequenceAsync(cancellationToken) < target)
+        while (await SequenceAsync(cancellationToken, nameof(TaskSummary)) < target)
         {
             if (DateTime.UtcNow > until) return false;
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken); // the daemon runs in this or another process

@@ -1,0 +1,86 @@
+using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Domain.Timeliness;
+using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
+
+namespace YiyangTasks.Api.Reports.Projections;
+
+/// <summary>
+/// One task as the figures projection keeps it (任务计数): its compacted state (to judge it again at the next event), its counts
+/// per unit and the steps the clock brings (<see cref="FigureTimeline"/>), which the unit rows hold summed.
+/// </summary>
+public sealed class TaskFigures
+{
+    public string Id { get; set; } = "";
+    public string PlanId { get; set; } = "";
+    public int Number { get; set; }
+    public TaskStatus Status { get; set; }
+
+    /// <summary>The last event folded in: an event at or below it is not folded twice.</summary>
+    public long LastSequence { get; set; }
+
+    public SupervisedTask Task { get; set; } = new();
+
+    /// <summary>The instant the counts were judged at: the latest instant any of the task's events happened.</summary>
+    public DateTimeOffset JudgedAt { get; set; }
+
+    /// <summary>From when the steps no longer answer (the next lapse check did not come); <see cref="DateTimeOffset.MaxValue"/>: never.</summary>
+    public DateTimeOffset ValidUntil { get; set; } = DateTimeOffset.MaxValue;
+
+    public Dictionary<string, int[]> Figures { get; set; } = [];
+    public List<FigureStep> Steps { get; set; } = [];
+
+    public FigureTimeline Timeline => new(JudgedAt, Figures, Steps, ValidUntil == DateTimeOffset.MaxValue ? null : ValidUntil);
+}
+
+/// <summary>
+/// A unit's timeliness counts on one plan (单位在一个计划中的履职计数): the sum of what each task adds, judged when its
+/// last event was projected, and the later changes the clock brings, summed per instant.
+/// </summary>
+public sealed class UnitPlanFigures
+{
+    public string Id { get; set; } = "";
+    public string PlanId { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public int[] Figures { get; set; } = UnitFigures.Empty();
+
+    /// <summary>Each instant at which the clock alone changes the counts, and by how much (all the plan's tasks together).</summary>
+    public SortedDictionary<DateTimeOffset, int[]> Steps { get; set; } = [];
+
+    public static string IdFor(string planId, string unit) => $"{planId}|{unit}";
+
+    /// <summary>The counts at <paramref name="now"/>.</summary>
+    public int[] At(DateTimeOffset now)
+    {
+        var figures = (int[])Figures.Clone();
+        foreach (var (at, change) in Steps)
+        {
+            if (at > now) break;
+            for (var i = 0; i < change.Length && i < figures.Length; i++) figures[i] += change[i];
+        }
+        return figures;
+    }
+}
+
+/// <summary>A plan's tasks by status (计划任务状态统计), counted as their events are projected.</summary>
+public sealed class PlanFigures
+{
+    public string Id { get; set; } = "";
+    public Dictionary<TaskStatus, int> TasksByStatus { get; set; } = [];
+}
+
+/// <summary>
+/// A task not completed yet, as the plan overview reads it for its lights and overdue list (任务督办关注): its number, text and
+/// lead units, and its unmet obligations (<see cref="TaskWatch"/>); stored only from the instant it may need attention.
+/// </summary>
+public sealed class WatchedTask
+{
+    public string Id { get; set; } = "";
+    public string PlanId { get; set; } = "";
+    public int Number { get; set; }
+    public string Text { get; set; } = "";
+    public IReadOnlyList<string> LeadUnits { get; set; } = [];
+    public TaskWatch Watch { get; set; } = new(false, false, false, []);
+
+    /// <summary>Before this instant the task is green and owes nothing overdue (<see cref="TaskWatch.AttentionFrom"/>).</summary>
+    public DateTimeOffset AttentionFrom { get; set; }
+}

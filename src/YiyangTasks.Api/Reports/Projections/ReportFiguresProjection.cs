@@ -1,0 +1,154 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+using YiyangTasks.Api.Calendar;
+using YiyangTasks.Domain.Calendar;
+using YiyangTasks.Domain.Plans;
+using YiyangTasks.Domain.Tasks;
+using YiyangTasks.Domain.Timeliness;
+
+namespace YiyangTasks.Api.Reports.Projections;
+
+/// <summary>
+/// Keeps the reports' figures from the task events alone, run by the projection daemon: per task (<see cref="TaskFigures"/>,
+/// <see cref="WatchedTask"/>), per unit and plan (<see cref="UnitPlanFigures"/>) and per plan (<see cref="PlanFigures"/>).
+/// </summary>
+/// <remarks>
+/// On time or late is judged when an event is projected, by the domain's own rules with the plan's rules (its registration)
+/// and the working-day calendar in force (the committed years and the notices loaded), both read in the daemon's session:
+/// a lapse event says only that something fell due unmet, not whether the late act that follows it was late by the rules,
+/// and the rules already answer that from the task's state. A task's counts change as its events come and as the clock
+/// passes its due instants; the latter are kept as dated steps, so a read adds the steps up to now and judges nothing.
+/// One pass over a batch: each task's previous counts are taken out of its units' rows and its new counts put in, in the
+/// same transaction as the daemon's progress, so a batch is counted once whichever process runs it.
+/// </remarks>
+public sealed class ReportFiguresProjection : IProjection
+{
+    public const string Name = "ReportFigures";
+
+    private (string Key, WorkingDayCalendar Calendar)? _calendar;
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var byTask = events.Where(e => e.StreamKey is { } key && key.Contains('/') && SupervisedTask.OccurredAt(e.Data) is not null)
+            .GroupBy(e => e.StreamKey!)
+            .ToArray();
+        if (byTask.Length == 0) return;
+
+        var calendar = await CalendarAsync(operations, cancellation);
+        var known = (await operations.LoadManyAsync<TaskFigures>(cancellation, byTask.Select(g => g.Key))).ToDictionary(t => t.Id);
+        var rules = new Dictionary<string, TimelinessRules>();
+        var rows = new Dictionary<string, UnitPlanFigures>();
+        var plans = new Dictionary<string, PlanFigures>();
+        var changes = new List<(TaskFigures? Before, TaskFigures After)>();
+
+        foreach (var stream in byTask)
+        {
+            var before = known.GetValueOrDefault(stream.Key);
+            var task = before?.Task;
+            var judgedAt = before?.JudgedAt ?? DateTimeOffset.MinValue;
+            var sequence = before?.LastSequence ?? 0;
+            foreach (var e in stream.Where(e => e.Sequence > sequence))
+            {
+                task = SupervisedTask.Evolve(task, e.Data);
+                if (SupervisedTask.OccurredAt(e.Data) is { } at && at > judgedAt) judgedAt = at;
+                sequence = e.Sequence;
+            }
+            if (task is null || sequence == before?.LastSequence) continue;
+
+            if (!rules.TryGetValue(task.PlanId, out var planRules))
+                rules[task.PlanId] = planRules = (await operations.LoadAsync<Plan>(task.PlanId, cancellation))?.Rules ?? TimelinessRules.Default;
+            var timeline = FigureTimeline.Of(task, planRules, calendar, judgedAt);
+            var after = new TaskFigures
+            {
+                Id = stream.Key, PlanId = task.PlanId, Number = task.Number, Status = task.Status, LastSequence = sequence,
+                Task = TaskSummary.Compact(task), JudgedAt = judgedAt, ValidUntil = timeline.ValidUntil ?? DateTimeOffset.MaxValue,
+                Figures = timeline.Figures, Steps = [.. timeline.Steps],
+            };
+            operations.Store(after);
+            Watch(operations, task, planRules, calendar, judgedAt);
+            changes.Add((before, after));
+        }
+
+        // The rows and plans these tasks touch, loaded once.
+        var rowIds = changes.SelectMany(c => Units(c.Before).Concat(Units(c.After)).Select(unit => UnitPlanFigures.IdFor(c.After.PlanId, unit)))
+            .Distinct().ToArray();
+        foreach (var row in await operations.LoadManyAsync<UnitPlanFigures>(cancellation, rowIds))
+            rows[row.Id] = row;
+        foreach (var plan in await operations.LoadManyAsync<PlanFigures>(cancellation, changes.Select(c => c.After.PlanId).Distinct()))
+            plans[plan.Id] = plan;
+
+        UnitPlanFigures Row(string planId, string unit) => rows.TryGetValue(UnitPlanFigures.IdFor(planId, unit), out var row)
+            ? row
+            : rows[UnitPlanFigures.IdFor(planId, unit)] = new UnitPlanFigures { Id = UnitPlanFigures.IdFor(planId, unit), PlanId = planId, Unit = unit };
+        PlanFigures Plan(string planId) => plans.TryGetValue(planId, out var plan) ? plan : plans[planId] = new PlanFigures { Id = planId };
+
+        foreach (var (before, after) in changes)
+        {
+            if (before is not null) Count(before, -1);
+            Count(after, 1);
+        }
+        foreach (var row in rows.Values) operations.Store(row);
+        foreach (var plan in plans.Values) operations.Store(plan);
+
+        void Count(TaskFigures task, int sign)
+        {
+            foreach (var (unit, figures) in task.Figures) Add(Row(task.PlanId, unit).Figures, figures, sign);
+            foreach (var step in task.Steps)
+            {
+                var steps = Row(task.PlanId, step.Unit).Steps;
+                if (!steps.TryGetValue(step.At, out var change)) steps[step.At] = change = UnitFigures.Empty();
+                Add(change, step.Change, sign);
+                if (UnitFigures.IsZero(change)) steps.Remove(step.At);
+            }
+            var byStatus = Plan(task.PlanId).TasksByStatus;
+            byStatus[task.Status] = byStatus.GetValueOrDefault(task.Status) + sign;
+            if (byStatus[task.Status] == 0) byStatus.Remove(task.Status);
+        }
+    }
+
+    private static IEnumerable<string> Units(TaskFigures? task) => task is null ? [] : task.Figures.Keys.Concat(task.Steps.Select(s => s.Unit));
+
+    private static void Add(int[] into, int[] figures, int sign)
+    {
+        for (var i = 0; i < figures.Length && i < into.Length; i++) into[i] += sign * figures[i];
+    }
+
+    /// <summary>The overview's view of a task not completed: kept while it owes something, dropped once completed.</summary>
+    private static void Watch(IDocumentOperations operations, SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset at)
+    {
+        if (task.IsCompleted)
+        {
+            operations.Delete<WatchedTask>(task.Id);
+            return;
+        }
+        var watch = TaskWatch.Of(task, rules, calendar, at + FigureTimeline.Horizon);
+        operations.Store(new WatchedTask
+        {
+            Id = task.Id, PlanId = task.PlanId, Number = task.Number, Text = task.Text, LeadUnits = task.LeadUnits, Watch = watch,
+            AttentionFrom = watch.AttentionFrom(rules),
+        });
+    }
+
+    /// <summary>The calendar in force, as <see cref="HolidayCalendar"/> builds it, read in the daemon's own session.</summary>
+    private async Task<WorkingDayCalendar> CalendarAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        var loads = await session.Query<HolidayNoticeLoad>().ToListAsync(cancellation);
+        var latest = loads.GroupBy(l => l.Year).Select(g => g.MaxBy(l => l.Revision)!).OrderBy(l => l.Year).ToArray();
+        var key = string.Join(",", latest.Select(l => l.Id));
+        if (_calendar is { } cached && cached.Key == key) return cached.Calendar;
+        WorkingDayCalendar calendar;
+        try
+        {
+            calendar = new WorkingDayCalendar(HolidayCalendar.Committed.Where(a => latest.All(l => l.Year != a.Year))
+                .Concat(latest.Select(l => l.ToArrangement())));
+        }
+        catch (ArgumentException)
+        {
+            calendar = WorkingDayCalendar.ChinaMainland; // contradicting loads: HolidayCalendar counts by the committed years too
+        }
+        _calendar = (key, calendar);
+        return calendar;
+    }
+}
