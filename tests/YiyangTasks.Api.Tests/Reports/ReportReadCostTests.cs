@@ -14,7 +14,7 @@ using YiyangTasks.Domain.Timeliness;
 namespace YiyangTasks.Api.Tests.Reports;
 
 /// <summary>
-/// The timeliness report of a plan of full-scale size (2,500 tasks; YIYANG_READ_COST_TASKS to change) read from the figures
+/// The timeliness report of a plan of full-scale size (1,000 tasks by default, YIYANG_READ_COST_TASKS=2500 for a full-scale plan) read from the figures
 /// against the same report judged from every task's summary (the <c>from</c> filter still reads that way, as every report did
 /// before): the same answer, and what each costs with 8 readers (printed).
 /// </summary>
@@ -23,7 +23,7 @@ public class ReportReadCostTests(ApiFactory api, ITestOutputHelper output) : ICl
     [Fact]
     public async Task A_plans_report_from_the_figures_equals_the_report_judged_from_every_task_and_costs_less()
     {
-        var count = int.TryParse(Environment.GetEnvironmentVariable("YIYANG_READ_COST_TASKS"), out var n) ? n : 2500;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("YIYANG_READ_COST_TASKS"), out var n) ? n : 1000;
         var calendar = await api.Services.GetRequiredService<TimelinessPolicy>().CalendarAsync();
         var planId = $"cost-{Guid.NewGuid():N}"[..16];
         var store = api.Services.GetRequiredService<IDocumentStore>();
@@ -60,9 +60,14 @@ public class ReportReadCostTests(ApiFactory api, ITestOutputHelper output) : ICl
             var everyTask = JsonNode.Parse(await office.GetStringAsync(fromEveryTask));
             Assert.True(JsonNode.DeepEquals(everyTask, figures), $"every task: {everyTask}\nfigures: {figures}");
 
-            var before = await P50P95Async(office, fromEveryTask);
-            var after = await P50P95Async(office, fromFigures);
-            var overview = await P50P95Async(office, $"/api/reports/plans/{planId}/overview");
+            // Each answer was checked against the contract once (above, and the overview here); timed without the check, which
+            // costs more than the answer itself for a large overview (589 KB for 500 tasks: 2.8 s checked, 0.3 s not).
+            Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/reports/plans/{planId}/overview")).StatusCode);
+            using var timed = api.Server.CreateClient();
+            timed.DefaultRequestHeaders.Authorization = office.DefaultRequestHeaders.Authorization;
+            var before = await P50P95Async(timed, fromEveryTask);
+            var after = await P50P95Async(timed, fromFigures);
+            var overview = await P50P95Async(timed, $"/api/reports/plans/{planId}/overview");
             output.WriteLine($"{count} tasks, 8 readers: judged from every task p50 {before.P50:F1} p95 {before.P95:F1} ms; " +
                 $"from the figures p50 {after.P50:F1} p95 {after.P95:F1} ms; overview p50 {overview.P50:F1} p95 {overview.P95:F1} ms");
             Assert.True(after.P50 < before.P50, $"figures p50 {after.P50} ms, every task p50 {before.P50} ms");
