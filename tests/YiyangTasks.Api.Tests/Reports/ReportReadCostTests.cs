@@ -14,7 +14,7 @@ using YiyangTasks.Domain.Timeliness;
 namespace YiyangTasks.Api.Tests.Reports;
 
 /// <summary>
-/// The timeliness report of a plan of full-scale size (1,000 tasks by default, YIYANG_READ_COST_TASKS=2500 for a full-scale plan) read from the figures
+/// The timeliness report of a large plan (1,000 tasks by default, YIYANG_READ_COST_TASKS=2500 for a full-scale plan) read from the figures
 /// against the same report judged from every task's summary (the <c>from</c> filter still reads that way, as every report did
 /// before): the same answer, and what each costs with 8 readers (printed).
 /// </summary>
