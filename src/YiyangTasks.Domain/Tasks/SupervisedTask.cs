@@ -265,7 +265,8 @@ public sealed record SupervisedTask
         var planned = new PlannedDeadline(e.Deadline, e.DeadlineWords, e.DeadlineTerms ?? (e.Deadline == Planned.Deadline ? Planned.Terms : null));
         // Only a revision of the deadline as written replaces the one in force: an extension granted or a correction
         // the office made since assignment outlives a re-issued document that leaves the deadline as it was.
-        var deadlineRevised = e.Changes.Contains("deadline");
+        // (A document that writes the date in force, in whatever words, is followed in its words.)
+        var deadlineRevised = e.Changes.Contains("deadline") || e.Deadline == Deadline;
         return (this with
         {
             Text = e.Text,
