@@ -75,7 +75,7 @@ public static class BenchmarkProgram
                 Store = store, Workload = workload, Api = api, PgBench = pgbench, Wrk = new Wrk(scratch),
                 Cpu = new CpuMeter(api.Pid, postgres.DataDirectory),
             };
-            await CatchUp.RunAsync(bench, TimeSpan.FromMinutes(15));
+            if (only != "rebuild") await CatchUp.RunAsync(bench, TimeSpan.FromMinutes(15));
             await Warmup.RunAsync(bench);
             foreach (var scenario in only == "all" ? AllScenarios : [only])
             {

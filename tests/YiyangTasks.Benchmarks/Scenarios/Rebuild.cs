@@ -16,6 +16,15 @@ namespace YiyangTasks.Benchmarks.Scenarios;
 /// </summary>
 public static class Rebuild
 {
+    /// <summary>CPU seconds of this process's reaped children (cutime + cstime of /proc/self/stat).</summary>
+    private static double ChildrenCpuSeconds()
+    {
+        if (!File.Exists("/proc/self/stat")) return 0;
+        var text = File.ReadAllText("/proc/self/stat");
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[13]) + long.Parse(fields[14])) / 100.0;
+    }
+
     public static async Task RunAsync(Bench bench)
     {
         long events;
@@ -34,10 +43,14 @@ public static class Rebuild
         var (listExit, listed) = await bench.Api.RunCommandAsync("projections", "list");
         var startup = hostClock.Elapsed;
         if (listExit != 0) throw new InvalidOperationException($"projections list exited with {listExit}: {listed}");
+        var (childrenBefore, postgresBefore) = (ChildrenCpuSeconds(), bench.Cpu.Read().Postgres);
         hostClock.Restart();
-        var (allExit, allOutput) = await bench.Api.RunCommandAsync("projections", "rebuild");
+        // Marten's default shard timeout (5 minutes) is shorter than a province-scale rebuild on shared cores.
+        var (allExit, allOutput) = await bench.Api.RunCommandAsync("projections", "rebuild", "--shard-timeout", "60m");
         var hostAll = hostClock.Elapsed;
-        if (allExit != 0) throw new InvalidOperationException($"projections rebuild exited with {allExit}: {allOutput}");
+        // CPU, which the other work on the shared cores does not change: the command's (a reaped child of ours) and PostgreSQL's.
+        var (commandCpu, postgresCpu) = (ChildrenCpuSeconds() - childrenBefore, bench.Cpu.Read().Postgres - postgresBefore);
+        if (allExit != 0) Console.WriteLine($"  projections rebuild exited with {allExit} after {hostAll.TotalSeconds:F0} s (see projections-rebuild.log)");
         // The summaries alone only below the full scale (at full scale every projection is the figure, and time is short).
         var inProcess = bench.Scale.Name != "full";
         hostClock.Restart();
@@ -50,10 +63,12 @@ public static class Rebuild
         double PerSecond(TimeSpan t) => Math.Round(events / Math.Max(t.TotalSeconds, 0.001));
         var host = new
         {
-            Command = "dotnet YiyangTasks.Api.dll projections rebuild",
+            Command = "dotnet YiyangTasks.Api.dll projections rebuild --shard-timeout 60m", ExitCode = allExit,
             StartupSeconds = Math.Round(startup.TotalSeconds, 2),
             AllSeconds = Math.Round(hostAll.TotalSeconds, 2), AllEventsPerSecond = PerSecond(hostAll),
             AllEventsPerSecondAfterStartup = PerSecond(hostAll - startup),
+            CommandCpuSeconds = Math.Round(commandCpu, 1), PostgresCpuSeconds = Math.Round(postgresCpu, 1),
+            EventsPerCpuSecond = Math.Round(events / Math.Max(commandCpu + postgresCpu, 0.001)),
             TaskSummarySeconds = Math.Round(hostSummaries.TotalSeconds, 2), TaskSummaryEventsPerSecond = PerSecond(hostSummaries),
             TaskSummaryEventsPerSecondAfterStartup = PerSecond(hostSummaries - startup),
         };
@@ -109,7 +124,8 @@ public static class Rebuild
         var rate = events / elapsed.TotalSeconds;
         var foldRate = events / byHand.TotalSeconds;
         var hostLine = $"host command `projections rebuild` ({events:N0} events): every projection {host.AllEventsPerSecond:N0} events/s " +
-                       $"({host.AllSeconds} s with {host.StartupSeconds} s start-up), `-p TaskSummary` {host.TaskSummaryEventsPerSecond:N0} events/s; " +
+                       $"({host.AllSeconds} s with {host.StartupSeconds} s start-up; CPU {host.CommandCpuSeconds} s command + {host.PostgresCpuSeconds} s PostgreSQL = " +
+                       $"{host.EventsPerCpuSecond:N0} events per CPU second), `-p TaskSummary` {host.TaskSummaryEventsPerSecond:N0} events/s; " +
                        $"sample check {(mismatches == 0 ? "ok" : $"{mismatches} mismatches")}; target > 20,000 events/s";
         var inProcessLine = inProcess
             ? $"; in process: task and plan states {rate:N0} events/s, task summaries {events / summaries.TotalSeconds:N0} events/s " +
@@ -118,7 +134,7 @@ public static class Rebuild
         bench.Results.Write("rebuild", hostLine + inProcessLine,
             new
             {
-                Events = events, Host = host, Target = host.AllEventsPerSecond > 20_000, SampleMismatches = mismatches,
+                Events = events, Host = host, Target = allExit == 0 && host.AllEventsPerSecond > 20_000, SampleMismatches = mismatches,
                 LoadAverage = Run.LoadAverage(),
                 InProcess = inProcess
                     ? new
