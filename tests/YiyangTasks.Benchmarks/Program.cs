@@ -75,6 +75,7 @@ public static class BenchmarkProgram
                 Store = store, Workload = workload, Api = api, PgBench = pgbench, Wrk = new Wrk(scratch),
                 Cpu = new CpuMeter(api.Pid, postgres.DataDirectory),
             };
+            if (only != "rebuild") await CatchUp.RunAsync(bench, TimeSpan.FromMinutes(15));
             await Warmup.RunAsync(bench);
             foreach (var scenario in only == "all" ? AllScenarios : [only])
             {
@@ -96,6 +97,11 @@ public static class BenchmarkProgram
         finally
         {
             NpgsqlConnection.ClearAllPools();
+            if (args.Contains("--keep-database"))
+                Console.WriteLine($"kept database {database} in {postgres.DataDirectory} (stopped; start it with pg_ctl -D)");
+        }
+        if (!args.Contains("--keep-database"))
+        {
             await using var admin = new NpgsqlConnection(postgres.ConnectionString());
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", admin);

@@ -39,6 +39,7 @@ public static class EventStore
         options.Listeners.Add(new Audit.HashChain());
         options.Schema.For<Audit.DailySeal>();
         ProjectionRegistry.Register(options);
+        ProjectionRebuilds.Tune(options);
     }
 
     /// <summary>

@@ -16,11 +16,16 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private ApiProcess(Process process, StreamWriter log, string url)
+    private readonly string _dll;
+    private readonly string _connectionString;
+
+    private ApiProcess(Process process, StreamWriter log, string url, string dll, string connectionString)
     {
         _process = process;
         _log = log;
         Url = url;
+        _dll = dll;
+        _connectionString = connectionString;
     }
 
     public string Url { get; }
@@ -30,19 +35,33 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>`dotnet YiyangTasks.Api.dll db-apply`: production applies the schema before it starts (README, "Upgrading").</summary>
     private static async Task ApplySchemaAsync(string dll, string connectionString)
     {
-        var start = new ProcessStartInfo("dotnet", [dll, "db-apply"])
+        var (exitCode, output) = await RunCommandAsync(dll, connectionString, ["db-apply"]);
+        if (exitCode != 0) throw new InvalidOperationException($"db-apply exited with {exitCode}: {output}");
+    }
+
+    /// <summary>
+    /// One of the host's commands as an operator runs it in production (`dotnet YiyangTasks.Api.dll projections rebuild`):
+    /// its exit code and what it printed (standard error, then standard output).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dll, string connectionString, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
         };
+        foreach (var a in arguments.Prepend(dll)) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Marten"] = connectionString;
         start.Environment["Auth__SigningKey"] = SigningKey;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run db-apply.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {string.Join(' ', arguments)}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"db-apply exited with {process.ExitCode}: {await error}{await output}");
+        return (process.ExitCode, await error + await output);
     }
+
+    /// <summary>The API's own command line (the same Release build this process runs).</summary>
+    public Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments) => RunCommandAsync(_dll, _connectionString, arguments);
 
     public static async Task<ApiProcess> StartAsync(string repository, string connectionString, string logFile)
     {
@@ -73,7 +92,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var api = new ApiProcess(process, log, $"http://127.0.0.1:{port}");
+        var api = new ApiProcess(process, log, $"http://127.0.0.1:{port}", dll, connectionString);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
@@ -117,8 +136,13 @@ public sealed class ApiProcess : IAsyncDisposable
         catch (UnauthorizedAccessException) { }
     }
 
+    private bool _stopped;
+
+    /// <summary>Stops the API (the rebuild scenario stops it before the operator's command); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopped) return;
+        _stopped = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

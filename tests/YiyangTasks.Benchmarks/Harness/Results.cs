@@ -38,6 +38,7 @@ public sealed class Results(string folder, Scale scale, string commit, Machine m
             ["commit"] = commit,
             ["scale"] = JsonSerializer.SerializeToNode(scale, Json),
             ["machine"] = JsonSerializer.SerializeToNode(machine, Json),
+            ["loadAverageAfter"] = Run.LoadAverage(),
             ["figures"] = JsonSerializer.SerializeToNode(figures, figures.GetType(), Json),
         };
         File.WriteAllText(Path.Combine(Folder, $"{scale.Name}-{scenario}.json"), document.ToJsonString(Json) + "\n");

@@ -22,7 +22,7 @@ public sealed record Scale(
         "tiny" => new("tiny", 2, 50, 20, 1_000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 200, 4),
         "small" => new("small", 4, 250, 40, 6_000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(8), 1_500, 8),
         "medium" => new("medium", 10, 1_000, 60, 10_000, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 4_000, 8),
-        "full" => new("full", 40, 2_500, 120, 20_000, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20), 20_000, 8),
+        "full" => new("full", 40, 2_500, 120, 20_000, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20), 10_000, 8),
         _ => throw new ArgumentException($"Unknown scale '{name}': tiny, small, medium or full."),
     };
 }

@@ -22,6 +22,9 @@ public static class Run
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    /// <summary>The machine's load average (1, 5, 15 minutes) as /proc/loadavg gives it: other work on the shared cores.</summary>
+    public static string? LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null;
+
     public static string? OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);

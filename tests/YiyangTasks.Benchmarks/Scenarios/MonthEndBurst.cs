@@ -3,19 +3,30 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
+using YiyangTasks.Api.Storage;
 using YiyangTasks.Benchmarks.Harness;
 
 namespace YiyangTasks.Benchmarks.Scenarios;
 
 /// <summary>
 /// Month end: every liaison reports on every open task of their unit within minutes (32 at once). For each report the
-/// lag from its commit (the 200 answer) to the report being visible. The task projection is inline — it commits
-/// with the event — so "visible" is read where it shows: GET the task until its version is the answered one, and,
-/// for a sample, the unit's row of the timeliness report (computed on read from those same inline task states).
+/// lag from its commit (the 200 answer) to the report being visible: GET the task until its version is the answered one
+/// (the task state is inline), and, for a sample, the unit's row of the timeliness report, which reads the daemon's
+/// task summaries, until the answer's X-Projection-Sequence reaches the report's event.
 /// </summary>
 public static class MonthEndBurst
 {
     private const int Concurrency = 32;
+
+    /// <summary>The global sequence of the event a command appended (the answer gives the stream version).</summary>
+    private static async Task<long> SequenceOfAsync(NpgsqlDataSource events, string planId, int number, long version)
+    {
+        await using var command = events.CreateCommand($"select seq_id from {EventStore.Schema}.mt_events where stream_id = $1 and version = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = Domain.Tasks.SupervisedTask.StreamKey(planId, number) });
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
     public static async Task RunAsync(Bench bench)
     {
@@ -30,6 +41,7 @@ public static class MonthEndBurst
         var taskLag = new Latencies();
         var reportLag = new Latencies();
         long errors = 0, sampled = 0;
+        await using var events = NpgsqlDataSource.Create(bench.Connection.ConnectionString);
         var clock = Stopwatch.StartNew();
 
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async worker =>
@@ -53,11 +65,20 @@ public static class MonthEndBurst
                 }
                 taskLag.Add(clock.Elapsed - committed);
 
-                // A sample (every fifth report of one worker): the unit's row of the plan's timeliness report, read after the commit.
-                if (worker == 0 && Interlocked.Increment(ref sampled) % 5 == 0)
+                // A sample (every fifth report of four workers): the unit's row of the plan's timeliness report, read from the
+                // daemon's projection, re-read until its X-Projection-Sequence reaches this report's event.
+                if (worker < 4 && Interlocked.Increment(ref sampled) % 5 == 0)
                 {
-                    using var report = await office.GetAsync($"/api/reports/timeliness?plan={item.PlanId}&unit={Uri.EscapeDataString(item.Unit)}");
-                    if (report.IsSuccessStatusCode) reportLag.Add(clock.Elapsed - committed);
+                    var sequence = await SequenceOfAsync(events, item.PlanId, item.Number, version);
+                    while (true)
+                    {
+                        using var report = await office.GetAsync($"/api/reports/timeliness?plan={item.PlanId}&unit={Uri.EscapeDataString(item.Unit)}");
+                        if (report.IsSuccessStatusCode && report.Headers.TryGetValues("X-Projection-Sequence", out var values)
+                            && long.Parse(values.First()) >= sequence) break;
+                        if (clock.Elapsed - committed > TimeSpan.FromSeconds(60)) { Interlocked.Increment(ref errors); break; }
+                        await Task.Delay(10);
+                    }
+                    reportLag.Add(clock.Elapsed - committed);
                 }
             }
         }));
@@ -68,15 +89,15 @@ public static class MonthEndBurst
         bench.Results.Write("burst",
             $"{count:N0} reports by {bench.Workload.Units.Count} units in {elapsed.TotalSeconds:F1} s ({rate:N0}/s, {Concurrency} at once); " +
             $"commit p50 {commit.Percentile(50)} ms p99 {commit.Percentile(99)} ms; commit→visible in GET task p50 {taskLag.Percentile(50)} ms " +
-            $"p99 {taskLag.Percentile(99)} ms; in the timeliness report p99 {reportLag.Percentile(99)} ms (inline projection); errors {errors}",
+            $"p99 {taskLag.Percentile(99)} ms; in the projected timeliness report p50 {reportLag.Percentile(50)} ms p99 {reportLag.Percentile(99)} ms ({reportLag.Count} samples); errors {errors}; target report p99 < 1,000 ms",
             new
             {
                 Reports = count, Seconds = Math.Round(elapsed.TotalSeconds, 2), RatePerSecond = Math.Round(rate, 1), Concurrency, Errors = errors,
                 CommitMs = new { P50 = commit.Percentile(50), P95 = commit.Percentile(95), P99 = commit.Percentile(99) },
                 VisibleInTaskMs = new { P50 = taskLag.Percentile(50), P95 = taskLag.Percentile(95), P99 = taskLag.Percentile(99) },
-                VisibleInReportMs = new { Samples = reportLag.Count, P50 = reportLag.Percentile(50), P99 = reportLag.Percentile(99) },
-                Projection = "inline: the task state commits in the same transaction as the event; lag = one read after the commit",
-                Target = taskLag.Percentile(99) < 1000,
+                VisibleInReportMs = new { Samples = reportLag.Count, P50 = reportLag.Percentile(50), P95 = reportLag.Percentile(95), P99 = reportLag.Percentile(99) },
+                Projection = "task: inline (commits with the event); report: the daemon's task summaries, re-read until X-Projection-Sequence reaches the report's event",
+                Target = reportLag.Percentile(99) < 1000,
             });
     }
 }
