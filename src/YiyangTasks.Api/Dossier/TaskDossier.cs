@@ -53,18 +53,22 @@ public static class TaskDossier
         var lines = new List<string>();
         foreach (var unit in assigned.LeadUnits)
         {
-            var overdue = data.OfType<AcknowledgementOverdue>().FirstOrDefault(o => o.Unit == unit);
+            var overdue = data.OfType<AcknowledgementOverdue>().FirstOrDefault(o => o.Unit == unit)?.DueOn;
             var ack = data.OfType<TaskAcknowledgedByLeadUnit>().FirstOrDefault(k => k.Unit == unit);
-            lines.Add((overdue, ack) switch
-            {
-                (null, { } k) => $"{unit}：按时签收（{Who(k.AcknowledgedBy)}，{When(k.AcknowledgedAt)}）",
-                ({ } o, { } k) => $"{unit}：逾期签收，应于{Date(o.DueOn)}前签收，{When(k.AcknowledgedAt)}签收，迟{calendar.WorkingDaysBetween(o.DueOn, ChinaTime.DateOf(k.AcknowledgedAt))}个工作日（{Who(k.AcknowledgedBy)}）",
-                ({ } o, null) => $"{unit}：逾期未签收，应于{Date(o.DueOn)}前签收",
-                _ => $"{unit}：尚未签收（未到期）",
-            });
+            lines.Add($"{unit}：" + Acknowledged(overdue, ack is null ? null : (ack.AcknowledgedBy, ack.AcknowledgedAt), calendar, saysWhen: true));
         }
         return new DossierSection("二、签收情况", lines);
     }
+
+    /// <summary>How an acknowledgement went: on time, late by N working days, missing past its due day, or not due yet.</summary>
+    private static string Acknowledged(DateOnly? overdueSince, (Actor By, DateTimeOffset At)? ack, WorkingDayCalendar calendar, bool saysWhen) =>
+        (overdueSince, ack) switch
+        {
+            (null, { } k) => $"按时签收（{Who(k.By)}，{When(k.At)}）",
+            ({ } due, { } k) => $"逾期签收，应于{Date(due)}前签收，{(saysWhen ? When(k.At) + "签收，" : "")}迟{calendar.WorkingDaysBetween(due, ChinaTime.DateOf(k.At))}个工作日（{Who(k.By)}）",
+            ({ } due, null) => $"逾期未签收，应于{Date(due)}前签收",
+            _ => "尚未签收（未到期）",
+        };
 
     private static DossierSection Reports(IReadOnlyList<object> data)
     {
@@ -91,15 +95,10 @@ public static class TaskDossier
         {
             var planned = assigned.CooperationDuties?.FirstOrDefault(d => d.Unit == unit)?.Duty;
             var ack = data.OfType<CooperationAcknowledged>().FirstOrDefault(k => k.Unit == unit);
-            var overdue = data.OfType<CooperationAcknowledgementOverdue>().FirstOrDefault(o => o.Unit == unit);
+            var overdue = data.OfType<CooperationAcknowledgementOverdue>().FirstOrDefault(o => o.Unit == unit)?.DueOn;
             var duty = ack?.Duty ?? planned;
-            lines.Add($"{unit}：配合事项{(string.IsNullOrWhiteSpace(duty) ? "方案未列明" : "为" + duty)}；" + (overdue, ack) switch
-            {
-                (null, { } k) => $"按时签收（{Who(k.AcknowledgedBy)}，{When(k.AcknowledgedAt)}）",
-                ({ } o, { } k) => $"逾期签收，应于{Date(o.DueOn)}前签收，迟{calendar.WorkingDaysBetween(o.DueOn, ChinaTime.DateOf(k.AcknowledgedAt))}个工作日（{Who(k.AcknowledgedBy)}）",
-                ({ } o, null) => $"逾期未签收，应于{Date(o.DueOn)}前签收",
-                _ => "尚未签收（未到期）",
-            });
+            lines.Add($"{unit}：配合事项{(string.IsNullOrWhiteSpace(duty) ? "方案未列明" : "为" + duty)}；" +
+                Acknowledged(overdue, ack is null ? null : (ack.AcknowledgedBy, ack.AcknowledgedAt), calendar, saysWhen: false));
         }
         var rows = new List<string[]> { new[] { "配合单位", "报送期", "情况", "经办", "时间" } };
         foreach (var e in data)
