@@ -63,9 +63,9 @@ public static class RunOverdueDigestHandler
         string trigger, TimelinessPolicy policy, CancellationToken cancellationToken)
     {
         // Only tasks with a recorded lapse can have an overdue obligation: the sweep above recorded them all.
-        var tasks = (await session.Query<TaskSummary>()
-            .Where(t => t.Status != Domain.Tasks.TaskStatus.Completed && t.HasLapses)
-            .ToListAsync(cancellationToken)).Select(s => s.Task).ToArray();
+        var tasks = (await session.Query<TaskFigures>()
+            .Where(t => t.Status != Domain.Tasks.TaskStatus.Completed)
+            .ToListAsync(cancellationToken)).Select(s => s.Task).Where(t => t.Lapses.Count > 0).ToArray();
         var withRules = new List<(SupervisedTask, TimelinessRules)>(tasks.Length);
         foreach (var task in tasks) withRules.Add((task, await policy.RulesForAsync(task.PlanId, cancellationToken)));
         return OverdueDigest.Compose(today, now, trigger, withRules, await policy.CalendarAsync(cancellationToken));

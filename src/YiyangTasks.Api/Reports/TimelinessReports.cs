@@ -67,9 +67,9 @@ public static class TimelinessReports
         }
         else
         {
-            // Tasks assigned in a range: their units' rows are not kept apart, so the tasks are judged from their summaries.
-            await SequenceHeaderAsync(http, projections, nameof(TaskSummary));
-            var query = session.Query<TaskSummary>().AsQueryable();
+            // Tasks assigned in a range: their units' rows are not kept apart, so the tasks are judged from their compacted states.
+            await SequenceHeaderAsync(http, projections, ReportFiguresProjection.Name);
+            var query = session.Query<TaskFigures>().AsQueryable();
             if (plan is not null) query = query.Where(x => x.PlanId == plan);
             if (unit is not null) query = query.Where(x => x.Units.Contains(unit));
             var tasks = (await query.ToListAsync(http.RequestAborted)).Select(s => s.Task)

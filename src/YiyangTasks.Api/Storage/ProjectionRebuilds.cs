@@ -19,12 +19,21 @@ public static class ProjectionRebuilds
     /// </summary>
     public const int RebuildFlushThreshold = 20_000;
 
+    /// <summary>
+    /// Events loaded ahead of the one page being applied: none. The daemon loads a page each time the high-water mark
+    /// moves (several times a second under steady writes) and applies each page as its own batch, so with room to load
+    /// ahead a projection that falls behind goes on applying many small pages, each paying the batch's fixed cost, and
+    /// never catches up. Loading the next page only when the last is applied makes it hold everything that arrived
+    /// meanwhile (up to <see cref="BatchSize"/>): the further behind, the larger the batch.
+    /// </summary>
+    public const int HopperSize = 1;
+
     public static void Tune(StoreOptions options)
     {
         foreach (var projection in options.Projections.All.OfType<ProjectionBase>())
         {
             projection.Options.BatchSize = BatchSize;
-            projection.Options.MaximumHopperSize = 2 * BatchSize;
+            projection.Options.MaximumHopperSize = HopperSize;
             projection.Options.RebuildFlushThreshold = RebuildFlushThreshold;
         }
         // The rebuild's first write of a document is an insert: Marten's binary COPY instead of one upsert each.

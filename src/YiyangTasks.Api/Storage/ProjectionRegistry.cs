@@ -15,10 +15,8 @@ public static class ProjectionRegistry
         options.Projections.Add(new SupervisedTaskProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new PlanProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<SupervisedTask>().Index(t => t.PlanId);
-        // Async: the projection daemon keeps the reports' summaries from the events alone, off the command path.
-        options.Projections.Add(new TaskSummaryProjection(), ProjectionLifecycle.Async);
-        options.Schema.For<TaskSummary>().Index(s => s.PlanId).GinIndexJsonData();
-        // Async: the reports' figures per task, per unit and plan and per plan (Reports/Projections/ReportFiguresProjection.cs).
+        // Async, run by the projection daemon from the events alone, off the command path: the reports' figures per task,
+        // per unit and plan and per plan (Reports/Projections/ReportFiguresProjection.cs).
         options.Projections.Add(new ReportFiguresProjection(), ProjectionLifecycle.Async, ReportFiguresProjection.Name, daemon =>
         {
             daemon.DeleteViewTypeOnTeardown<TaskFigures>();
@@ -26,7 +24,7 @@ public static class ProjectionRegistry
             daemon.DeleteViewTypeOnTeardown<PlanFigures>();
             daemon.DeleteViewTypeOnTeardown<WatchedTask>();
         });
-        options.Schema.For<TaskFigures>().Index(t => t.PlanId).Index(t => t.ValidUntil).Index(t => t.JudgedAt);
+        options.Schema.For<TaskFigures>().Index(t => t.PlanId).Index(t => t.ValidUntil).Index(t => t.JudgedAt).GinIndexJsonDataMember(t => t.Units);
         options.Schema.For<UnitPlanFigures>().Index(r => r.PlanId).Index(r => r.Unit);
         options.Schema.For<PlanFigures>();
         options.Schema.For<WatchedTask>().Index(w => w.PlanId).Index(w => w.AttentionFrom);

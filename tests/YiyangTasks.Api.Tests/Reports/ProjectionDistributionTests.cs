@@ -17,7 +17,7 @@ using static YiyangTasks.Api.Tests.Infrastructure.TaskStreams;
 
 namespace YiyangTasks.Api.Tests.Reports;
 
-/// <summary>Several API processes on one database share the projection daemon through Wolverine: one runs the summaries at a time.</summary>
+/// <summary>Several API processes on one database share the projection daemon through Wolverine: one runs the report figures at a time.</summary>
 public class ProjectionDistributionTests
 {
     /// <summary>An API process whose Wolverine checks its nodes' health every second (production: the defaults).</summary>
@@ -41,7 +41,7 @@ public class ProjectionDistributionTests
     }
 
     [Fact]
-    public async Task Two_processes_run_the_summaries_on_one_node_at_a_time_and_the_other_takes_over_when_that_one_stops()
+    public async Task Two_processes_run_the_report_figures_on_one_node_at_a_time_and_the_other_takes_over_when_that_one_stops()
     {
         var database = await TestPostgres.CreateDatabaseAsync("projectiondistribution");
         var a = new Node(database);
@@ -50,10 +50,10 @@ public class ProjectionDistributionTests
         {
             var nodes = new[] { a.Id, b.Id };
             var owner = await Eventually.Get(async () => await OwnersAsync(database) is [var one] ? (object)one : null,
-                TimeSpan.FromSeconds(60), "one node to run the task summaries");
+                TimeSpan.FromSeconds(60), "one node to run the report figures");
             Assert.Contains((Guid)owner, nodes);
 
-            // Writes through both processes; the summaries count each once, whichever process wrote.
+            // Writes through both processes; the figures count each once, whichever process wrote.
             var planId = await a.RegisterTwoTaskPlanAsync();
             using (var health = b.As(Roles.Liaison, HealthCommission))
                 Assert.Equal(HttpStatusCode.OK, (await health.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
@@ -66,7 +66,7 @@ public class ProjectionDistributionTests
             var otherId = other.Id;
             await running.DisposeAsync();
             await Eventually.Get(async () => await OwnersAsync(database) is [var one] && one == otherId ? (object)one : null,
-                TimeSpan.FromSeconds(60), "the other node to take the task summaries over");
+                TimeSpan.FromSeconds(60), "the other node to take the report figures over");
 
             using (var civil = other.As(Roles.Liaison, CivilAffairs))
                 Assert.Equal(HttpStatusCode.OK, (await civil.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
@@ -85,7 +85,7 @@ public class ProjectionDistributionTests
     }
 
     [Fact]
-    public async Task When_the_process_running_the_summaries_is_killed_mid_burst_another_takes_over_and_counts_every_event_once()
+    public async Task When_the_process_running_the_report_figures_is_killed_mid_burst_another_takes_over_and_counts_every_event_once()
     {
         var database = await TestPostgres.CreateDatabaseAsync("projectionkill");
         string planId;
@@ -96,7 +96,7 @@ public class ProjectionDistributionTests
             Assert.Equal(HttpStatusCode.OK, (await health.PostAsync(TaskUrl(planId, 1, "/acknowledgements"), null)).StatusCode);
         }
 
-        // The API as production runs it, in its own process: alone on the database, it takes the summaries.
+        // The API as production runs it, in its own process: alone on the database, it takes the report figures.
         var output = new List<string>();
         using var killed = ApiProgram.Start([], new Dictionary<string, string?>(ApiProgram.Production(database))
         {
@@ -113,7 +113,7 @@ public class ProjectionDistributionTests
             {
                 Assert.False(killed.HasExited, $"The API process exited:\n{Lines(output)}");
                 return await OwnersAsync(database) is [var one] ? (object)one : null;
-            }, TimeSpan.FromSeconds(120), "the API process to run the task summaries");
+            }, TimeSpan.FromSeconds(120), "the API process to run the report figures");
 
             survivor = new Node(database);
             Assert.NotEqual(first, survivor.Id);
@@ -132,20 +132,20 @@ public class ProjectionDistributionTests
             }
 
             var takenOver = (Guid)await Eventually.Get(async () => await OwnersAsync(database) is [var one] && one != first ? (object)one : null,
-                TimeSpan.FromSeconds(90), "the surviving process to take the task summaries over");
+                TimeSpan.FromSeconds(90), "the surviving process to take the report figures over");
             Assert.Equal(survivor.Id, takenOver);
             await survivor.ProjectionsCaughtUpAsync();
 
-            // Every event once: each summary is what a fold of its whole stream gives, no event lost or applied twice.
+            // Every event once: each task's figures hold what a fold of its whole stream gives, no event lost or applied twice.
             await using var session = survivor.Services.GetRequiredService<IDocumentStore>().QuerySession();
             foreach (var number in new[] { 1, 2 })
             {
                 var key = SupervisedTask.StreamKey(planId, number);
                 var fold = await session.Events.AggregateStreamAsync<SupervisedTask>(key);
-                var summary = await session.LoadAsync<TaskSummary>(key);
+                var figures = await session.LoadAsync<TaskFigures>(key);
                 Assert.NotNull(fold);
-                Assert.NotNull(summary);
-                Assert.Equal(JsonSerializer.Serialize(TaskSummary.Of(fold)), JsonSerializer.Serialize(summary));
+                Assert.NotNull(figures);
+                Assert.Equal(JsonSerializer.Serialize(TaskFigures.Compact(fold)), JsonSerializer.Serialize(figures.Task));
             }
         }
         finally
@@ -160,8 +160,8 @@ public class ProjectionDistributionTests
         lock (output) return string.Join('\n', output.TakeLast(60));
     }
 
-    /// <summary>The Wolverine nodes the task summaries' agent is assigned to, by Wolverine's own ledger.</summary>
-    private static async Task<Guid[]> OwnersAsync(string database, string projection = nameof(TaskSummary))
+    /// <summary>The Wolverine nodes the report figures' agent is assigned to, by Wolverine's own ledger.</summary>
+    private static async Task<Guid[]> OwnersAsync(string database, string projection = ReportFiguresProjection.Name)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
@@ -176,7 +176,7 @@ public class ProjectionDistributionTests
     private static async Task<int> AcknowledgementsAsync(ApiFactory api, string planId)
     {
         await using var session = api.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var summary = await session.LoadAsync<TaskSummary>(SupervisedTask.StreamKey(planId, 1));
-        return summary!.Task.Acknowledgements.Count;
+        var figures = await session.LoadAsync<TaskFigures>(SupervisedTask.StreamKey(planId, 1));
+        return figures!.Task.Acknowledgements.Count;
     }
 }

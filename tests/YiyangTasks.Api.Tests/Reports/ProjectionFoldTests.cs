@@ -33,8 +33,8 @@ public class ProjectionFoldTests(ApiFactory api) : IClassFixture<ApiFactory>
             .ToArray();
         var full = lives.Select(l => TaskLives.Fold(l.Events)).ToArray();
         // As the projection does: fold each event into the summary, compacting as it goes.
-        var summaries = lives.Select(l => l.Events.Aggregate((TaskSummary?)null,
-            (s, e) => SupervisedTask.Evolve(s?.Task, e) is { } t ? TaskSummary.Of(t) : s)!.Task).ToArray();
+        var summaries = lives.Select(l => l.Events.Aggregate((SupervisedTask?)null,
+            (s, e) => SupervisedTask.Evolve(s, e) is { } t ? TaskFigures.Compact(t) : s)!).ToArray();
 
         // The lives are worth the name: repeated reports and corrections were folded into the report in force (the task
         // keeps bounded state), lapses and closures happened.
@@ -45,7 +45,7 @@ public class ProjectionFoldTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         foreach (var (life, i) in lives.Select((l, i) => (l, i)))
         {
-            Assert.Equal(JsonSerializer.Serialize(TaskSummary.Compact(full[i]), Json), JsonSerializer.Serialize(summaries[i], Json));
+            Assert.Equal(JsonSerializer.Serialize(TaskFigures.Compact(full[i]), Json), JsonSerializer.Serialize(summaries[i], Json));
             foreach (var now in Instants(life.End))
             {
                 Assert.Equal(Obligations.Of(full[i], Rules, calendar, now), Obligations.Of(summaries[i], Rules, calendar, now));

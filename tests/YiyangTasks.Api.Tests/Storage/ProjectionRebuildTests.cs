@@ -24,11 +24,13 @@ public class ProjectionRebuildTests
         var options = new StoreOptions();
         EventStore.Configure(options);
         var projections = options.Projections.All.OfType<ProjectionBase>().ToArray();
-        Assert.Contains(projections, p => p is TaskSummaryProjection);
+        Assert.Contains(projections, p => p is SupervisedTaskProjection);
+        Assert.Contains(projections, p => p.Name == ReportFiguresProjection.Name);
         Assert.All(projections, p =>
         {
             Assert.Equal(ProjectionRebuilds.BatchSize, p.Options.BatchSize);
             Assert.Equal(ProjectionRebuilds.RebuildFlushThreshold, p.Options.RebuildFlushThreshold);
+            Assert.Equal(ProjectionRebuilds.HopperSize, p.Options.MaximumHopperSize);
         });
         Assert.True(options.Projections.RebuildWithBulkCopy);
     }
@@ -65,7 +67,7 @@ public class ProjectionRebuildTests
         using (var daemon = await store.BuildProjectionDaemonAsync())
         {
             await daemon.RebuildProjectionAsync<SupervisedTaskProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<TaskSummaryProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
+            await daemon.RebuildProjectionAsync(ReportFiguresProjection.Name, TimeSpan.FromMinutes(2), CancellationToken.None);
         }
 
         await using var query = store.QuerySession();
@@ -74,9 +76,9 @@ public class ProjectionRebuildTests
             var key = SupervisedTask.StreamKey(planId, i + 1);
             var folded = TaskLives.Fold(lives[i]);
             Assert.Equal(JsonSerializer.Serialize(folded), JsonSerializer.Serialize(await query.LoadAsync<SupervisedTask>(key)));
-            var summary = lives[i].Aggregate((TaskSummary?)null, (s, e) => SupervisedTask.Evolve(s?.Task, e) is { } t ? TaskSummary.Of(t) : s)!;
-            Assert.Equal(JsonSerializer.Serialize(summary), JsonSerializer.Serialize(await query.LoadAsync<TaskSummary>(key)));
+            var compacted = lives[i].Aggregate((SupervisedTask?)null, (s, e) => SupervisedTask.Evolve(s, e) is { } t ? TaskFigures.Compact(t) : s)!;
+            Assert.Equal(JsonSerializer.Serialize(compacted), JsonSerializer.Serialize((await query.LoadAsync<TaskFigures>(key))!.Task));
         }
-        Assert.Equal(lives.Length, await query.Query<TaskSummary>().CountAsync());
+        Assert.Equal(lives.Length, await query.Query<TaskFigures>().CountAsync());
     }
 }

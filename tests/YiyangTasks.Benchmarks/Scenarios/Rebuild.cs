@@ -37,7 +37,7 @@ public static class Rebuild
 
         // As the operator runs it: the host's own command, a process of its own (README, "Projections, lag and rebuild"),
         // with the API stopped (a running API's daemon would stop its agent on seeing the progression reset under it).
-        // `projections list` first, to know what starting the host costs; then every projection, then the summaries alone.
+        // `projections list` first, to know what starting the host costs; then every projection, then the report figures alone.
         await bench.Api.DisposeAsync();
         var hostClock = Stopwatch.StartNew();
         var (listExit, listed) = await bench.Api.RunCommandAsync("projections", "list");
@@ -51,14 +51,14 @@ public static class Rebuild
         // CPU, which the other work on the shared cores does not change: the command's (a reaped child of ours) and PostgreSQL's.
         var (commandCpu, postgresCpu) = (ChildrenCpuSeconds() - childrenBefore, bench.Cpu.Read().Postgres - postgresBefore);
         if (allExit != 0) Console.WriteLine($"  projections rebuild exited with {allExit} after {hostAll.TotalSeconds:F0} s (see projections-rebuild.log)");
-        // The summaries alone only below the full scale (at full scale every projection is the figure, and time is short).
+        // The report figures alone only below the full scale (at full scale every projection is the figure, and time is short).
         var inProcess = bench.Scale.Name != "full";
         hostClock.Restart();
         var (oneExit, oneOutput) = inProcess
-            ? await bench.Api.RunCommandAsync("projections", "rebuild", "-p", nameof(Api.Reports.Projections.TaskSummary))
+            ? await bench.Api.RunCommandAsync("projections", "rebuild", "-p", Api.Reports.Projections.ReportFiguresProjection.Name)
             : (0, "(not run at this scale)");
         var hostSummaries = hostClock.Elapsed;
-        if (oneExit != 0) throw new InvalidOperationException($"projections rebuild -p TaskSummary exited with {oneExit}: {oneOutput}");
+        if (oneExit != 0) throw new InvalidOperationException($"projections rebuild -p ReportFigures exited with {oneExit}: {oneOutput}");
         File.WriteAllText(Path.Combine(bench.ScratchFolder, "projections-rebuild.log"), $"{listed}\n---\n{allOutput}\n---\n{oneOutput}\n");
         double PerSecond(TimeSpan t) => Math.Round(events / Math.Max(t.TotalSeconds, 0.001));
         var host = new
@@ -69,12 +69,12 @@ public static class Rebuild
             AllEventsPerSecondAfterStartup = PerSecond(hostAll - startup),
             CommandCpuSeconds = Math.Round(commandCpu, 1), PostgresCpuSeconds = Math.Round(postgresCpu, 1),
             EventsPerCpuSecond = Math.Round(events / Math.Max(commandCpu + postgresCpu, 0.001)),
-            TaskSummarySeconds = inProcess ? Math.Round(hostSummaries.TotalSeconds, 2) : (double?)null,
-            TaskSummaryEventsPerSecond = inProcess ? PerSecond(hostSummaries) : (double?)null,
-            TaskSummaryEventsPerSecondAfterStartup = inProcess ? PerSecond(hostSummaries - startup) : (double?)null,
+            ReportFiguresSeconds = inProcess ? Math.Round(hostSummaries.TotalSeconds, 2) : (double?)null,
+            ReportFiguresEventsPerSecond = inProcess ? PerSecond(hostSummaries) : (double?)null,
+            ReportFiguresEventsPerSecondAfterStartup = inProcess ? PerSecond(hostSummaries - startup) : (double?)null,
         };
         Console.WriteLine($"  host command: every projection {host.AllEventsPerSecond:N0} events/s ({host.AllSeconds} s, start-up {host.StartupSeconds} s); " +
-                          $"-p TaskSummary {(inProcess ? $"{host.TaskSummaryEventsPerSecond:N0} events/s" : "not run")}");
+                          $"-p ReportFigures {(inProcess ? $"{host.ReportFiguresEventsPerSecond:N0} events/s" : "not run")}");
 
         // In process (the benchmark's own store): Marten's daemon and a fold by hand, for comparison; skipped at the full
         // scale, where each pass would add minutes to the run and the host command above is the figure that counts.
@@ -91,7 +91,7 @@ public static class Rebuild
         clock.Restart();
         if (inProcess)
         using (var daemon = await bench.Store.BuildProjectionDaemonAsync())
-            await daemon.RebuildProjectionAsync<Api.Reports.Projections.TaskSummaryProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
+            await daemon.RebuildProjectionAsync(Api.Reports.Projections.ReportFiguresProjection.Name, TimeSpan.FromMinutes(30), CancellationToken.None);
         var summaries = clock.Elapsed;
 
         // The same work by hand, for comparison: stream every event in order, fold with the domain's Evolve, and write
@@ -126,10 +126,10 @@ public static class Rebuild
         var foldRate = events / byHand.TotalSeconds;
         var hostLine = $"host command `projections rebuild` ({events:N0} events): every projection {host.AllEventsPerSecond:N0} events/s " +
                        $"({host.AllSeconds} s with {host.StartupSeconds} s start-up; CPU {host.CommandCpuSeconds} s command + {host.PostgresCpuSeconds} s PostgreSQL = " +
-                       $"{host.EventsPerCpuSecond:N0} events per CPU second), `-p TaskSummary` {(inProcess ? $"{host.TaskSummaryEventsPerSecond:N0} events/s" : "not run at this scale")}; " +
+                       $"{host.EventsPerCpuSecond:N0} events per CPU second), `-p ReportFigures` {(inProcess ? $"{host.ReportFiguresEventsPerSecond:N0} events/s" : "not run at this scale")}; " +
                        $"sample check {(mismatches == 0 ? "ok" : $"{mismatches} mismatches")}; target > 20,000 events/s";
         var inProcessLine = inProcess
-            ? $"; in process: task and plan states {rate:N0} events/s, task summaries {events / summaries.TotalSeconds:N0} events/s " +
+            ? $"; in process: task and plan states {rate:N0} events/s, report figures {events / summaries.TotalSeconds:N0} events/s " +
               $"(Marten RebuildProjectionAsync); by hand (stream, fold with Evolve, bulk COPY) {foldRate:N0} events/s"
             : "";
         bench.Results.Write("rebuild", hostLine + inProcessLine,

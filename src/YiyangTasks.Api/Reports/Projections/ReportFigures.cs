@@ -18,6 +18,10 @@ public sealed class TaskFigures
     /// <summary>The last event folded in: an event at or below it is not folded twice.</summary>
     public long LastSequence { get; set; }
 
+    /// <summary>The task's lead and cooperating units, for a range report of one unit (<c>from</c>/<c>to</c>).</summary>
+    public IReadOnlyList<string> Units { get; set; } = [];
+
+    /// <summary>The task's state with its reports compacted (<see cref="Compact"/>): what the timeliness rules read.</summary>
     public SupervisedTask Task { get; set; } = new();
 
     /// <summary>The instant the counts were judged at: the latest instant any of the task's events happened.</summary>
@@ -30,6 +34,22 @@ public sealed class TaskFigures
     public List<FigureStep> Steps { get; set; } = [];
 
     public FigureTimeline Timeline => new(JudgedAt, Figures, Steps, ValidUntil == DateTimeOffset.MaxValue ? null : ValidUntil);
+
+    /// <summary>
+    /// Keeps of the task's reports only what the rules read: for each unit and period range the first report (a period
+    /// counts as reported from the first one, Obligations), and each unit's latest reports not superseded (the light's
+    /// "at risk" reason and whether a missed period was made up, TrafficLight). A task reporting for years keeps a few
+    /// reports per period, however many corrections it received.
+    /// </summary>
+    public static SupervisedTask Compact(SupervisedTask task)
+    {
+        if (task.Reports.Count <= 1) return task;
+        var latest = task.Reports.GroupBy(r => r.Unit).ToDictionary(g => g.Key, g => g.Max(r => r.ReportedAt));
+        var first = task.Reports.GroupBy(r => (r.Unit, r.PeriodStart, r.PeriodEnd))
+            .Select(g => g.MinBy(r => r.ReportedAt)!.ReportId).ToHashSet();
+        var kept = task.Reports.Where(r => first.Contains(r.ReportId) || (!r.Superseded && r.ReportedAt == latest[r.Unit])).ToArray();
+        return kept.Length == task.Reports.Count ? task : task with { Reports = kept };
+    }
 }
 
 /// <summary>

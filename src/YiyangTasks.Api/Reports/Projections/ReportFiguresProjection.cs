@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -29,16 +30,27 @@ public sealed class ReportFiguresProjection : IProjection
 
     private (string Key, WorkingDayCalendar Calendar)? _calendar;
 
+    /// <summary>
+    /// Each plan's rules, which its registration fixes (a revision does not change them): read once, forgotten when a
+    /// registration of that plan id passes through (a plan registered again after its data were reset).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, TimelinessRules> _rules = new();
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
+        foreach (var registered in events.Select(e => e.Data).OfType<PlanRegistered>()) _rules.TryRemove(registered.PlanId, out _);
         var byTask = events.Where(e => e.StreamKey is { } key && key.Contains('/') && SupervisedTask.OccurredAt(e.Data) is not null)
             .GroupBy(e => e.StreamKey!)
             .ToArray();
         if (byTask.Length == 0) return;
 
-        var calendar = await CalendarAsync(operations, cancellation);
-        var known = (await operations.LoadManyAsync<TaskFigures>(cancellation, byTask.Select(g => g.Key))).ToDictionary(t => t.Id);
-        var rules = new Dictionary<string, TimelinessRules>();
+        // One round trip: the tasks' previous figures and which holiday notices are loaded.
+        var batch = operations.CreateBatchQuery();
+        var knownTasks = batch.LoadMany<TaskFigures>().ById(byTask.Select(g => g.Key).ToArray());
+        var notices = batch.Query<HolidayNoticeLoad>().Select(l => l.Id).ToList();
+        await batch.Execute(cancellation);
+        var calendar = await CalendarAsync(operations, await notices, cancellation);
+        var known = (await knownTasks).ToDictionary(t => t.Id);
         var rows = new Dictionary<string, UnitPlanFigures>();
         var plans = new Dictionary<string, PlanFigures>();
         var changes = new List<(TaskFigures? Before, TaskFigures After)>();
@@ -57,13 +69,13 @@ public sealed class ReportFiguresProjection : IProjection
             }
             if (task is null || sequence == before?.LastSequence) continue;
 
-            if (!rules.TryGetValue(task.PlanId, out var planRules))
-                rules[task.PlanId] = planRules = (await operations.LoadAsync<Plan>(task.PlanId, cancellation))?.Rules ?? TimelinessRules.Default;
+            if (!_rules.TryGetValue(task.PlanId, out var planRules))
+                _rules[task.PlanId] = planRules = (await operations.LoadAsync<Plan>(task.PlanId, cancellation))?.Rules ?? TimelinessRules.Default;
             var timeline = FigureTimeline.Of(task, planRules, calendar, judgedAt);
             var after = new TaskFigures
             {
                 Id = stream.Key, PlanId = task.PlanId, Number = task.Number, Status = task.Status, LastSequence = sequence,
-                Task = TaskSummary.Compact(task), JudgedAt = judgedAt, ValidUntil = timeline.ValidUntil ?? DateTimeOffset.MaxValue,
+                Units = [.. task.LeadUnits, .. task.CooperatingUnits.Except(task.LeadUnits)], Task = TaskFigures.Compact(task), JudgedAt = judgedAt, ValidUntil = timeline.ValidUntil ?? DateTimeOffset.MaxValue,
                 Figures = timeline.Figures, Steps = [.. timeline.Steps],
             };
             operations.Store(after);
@@ -131,13 +143,16 @@ public sealed class ReportFiguresProjection : IProjection
         });
     }
 
-    /// <summary>The calendar in force, as <see cref="HolidayCalendar"/> builds it, read in the daemon's own session.</summary>
-    private async Task<WorkingDayCalendar> CalendarAsync(IQuerySession session, CancellationToken cancellation)
+    /// <summary>
+    /// The calendar in force, as <see cref="HolidayCalendar"/> builds it, read in the daemon's own session; built again only
+    /// when the notices loaded (<paramref name="noticeIds"/>, never changed once loaded) are not those it was built from.
+    /// </summary>
+    private async Task<WorkingDayCalendar> CalendarAsync(IQuerySession session, IReadOnlyList<string> noticeIds, CancellationToken cancellation)
     {
+        var key = string.Join(",", noticeIds.Order(StringComparer.Ordinal));
+        if (_calendar is { } cached && cached.Key == key) return cached.Calendar;
         var loads = await session.Query<HolidayNoticeLoad>().ToListAsync(cancellation);
         var latest = loads.GroupBy(l => l.Year).Select(g => g.MaxBy(l => l.Revision)!).OrderBy(l => l.Year).ToArray();
-        var key = string.Join(",", latest.Select(l => l.Id));
-        if (_calendar is { } cached && cached.Key == key) return cached.Calendar;
         WorkingDayCalendar calendar;
         try
         {

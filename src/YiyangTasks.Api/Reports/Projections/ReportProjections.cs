@@ -16,8 +16,8 @@ public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dat
     /// </summary>
     public async Task<long> SequenceAsync(CancellationToken cancellationToken, params string[] projections)
     {
-        // One shard each: a projection reads every event in order ("TaskSummary:All", "ReportFigures:All").
-        var names = projections.Length == 0 ? [nameof(TaskSummary), ReportFiguresProjection.Name] : projections;
+        // One shard each: a projection reads every event in order ("ReportFigures:All").
+        var names = projections.Length == 0 ? [ReportFiguresProjection.Name] : projections;
         await using var command = dataSource.CreateCommand(
             $"select coalesce(min(last_seq_id), 0) * (count(*) = $2)::int from {EventStore.Schema}.mt_event_progression " +
             "where split_part(name, ':', 1) = any($1)");
@@ -45,7 +45,7 @@ public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dat
     {
         var target = await LatestEventAsync(cancellationToken);
         var until = DateTime.UtcNow + timeout;
-        while (await SequenceAsync(cancellationToken, nameof(TaskSummary)) < target)
+        while (await SequenceAsync(cancellationToken, ReportFiguresProjection.Name) < target)
         {
             if (DateTime.UtcNow > until) return false;
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken); // the daemon runs in this or another process
