@@ -40,14 +40,15 @@ public sealed record FigureTimeline(DateTimeOffset JudgedAt, Dictionary<string, 
         DateTimeOffset? validUntil = closed ? null : far;
         foreach (var instant in instants)
         {
-            var after = UnitTimelinessReport.FiguresOf(task, rules, calendar, instant);
-            var change = UnitFigures.Change(before, after);
-            if (change.Count == 0) continue;
+            // Past the check, which records a lapse (an event, and the task judged again): the steps end here, unjudged.
             if (nextCheck is { } check && instant > check)
             {
                 validUntil = instant;
                 break;
             }
+            var after = UnitTimelinessReport.FiguresOf(task, rules, calendar, instant);
+            var change = UnitFigures.Change(before, after);
+            if (change.Count == 0) continue;
             steps.AddRange(change.Select(c => new FigureStep(instant, c.Key, c.Value)));
             before = after;
         }

@@ -53,8 +53,9 @@ public sealed class ReportFiguresProjection : IProjection
         var known = (await knownTasks).ToDictionary(t => t.Id);
         var rows = new Dictionary<string, UnitPlanFigures>();
         var plans = new Dictionary<string, PlanFigures>();
-        var changes = new List<(TaskFigures? Before, TaskFigures After)>();
 
+        // Each task's events folded into its state (in order, cheap), then judged (the costly part) on every core at once.
+        var folded = new List<(TaskFigures? Before, SupervisedTask Task, DateTimeOffset JudgedAt, long Sequence, string Id)>();
         foreach (var stream in byTask)
         {
             var before = known.GetValueOrDefault(stream.Key);
@@ -68,28 +69,40 @@ public sealed class ReportFiguresProjection : IProjection
                 sequence = e.Sequence;
             }
             if (task is null || sequence == before?.LastSequence) continue;
-
-            if (!_rules.TryGetValue(task.PlanId, out var planRules))
-                _rules[task.PlanId] = planRules = (await operations.LoadAsync<Plan>(task.PlanId, cancellation))?.Rules ?? TimelinessRules.Default;
-            var timeline = FigureTimeline.Of(task, planRules, calendar, judgedAt);
-            var after = new TaskFigures
+            if (!_rules.ContainsKey(task.PlanId))
+                _rules[task.PlanId] = (await operations.LoadAsync<Plan>(task.PlanId, cancellation))?.Rules ?? TimelinessRules.Default;
+            folded.Add((before, task, judgedAt, sequence, stream.Key));
+        }
+        var judged = new TaskFigures[folded.Count];
+        Parallel.For(0, folded.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+        {
+            var (_, task, judgedAt, sequence, id) = folded[i];
+            var timeline = FigureTimeline.Of(task, _rules[task.PlanId], calendar, judgedAt);
+            judged[i] = new TaskFigures
             {
-                Id = stream.Key, PlanId = task.PlanId, Number = task.Number, Status = task.Status, LastSequence = sequence,
-                Units = [.. task.LeadUnits, .. task.CooperatingUnits.Except(task.LeadUnits)], Task = TaskFigures.Compact(task), JudgedAt = judgedAt, ValidUntil = timeline.ValidUntil ?? DateTimeOffset.MaxValue,
-                Figures = timeline.Figures, Steps = [.. timeline.Steps],
+                Id = id, PlanId = task.PlanId, Number = task.Number, Status = task.Status, LastSequence = sequence,
+                Units = [.. task.LeadUnits, .. task.CooperatingUnits.Except(task.LeadUnits)], Task = TaskFigures.Compact(task),
+                JudgedAt = judgedAt, ValidUntil = timeline.ValidUntil ?? DateTimeOffset.MaxValue, Figures = timeline.Figures, Steps = [.. timeline.Steps],
             };
-            operations.Store(after);
-            Watch(operations, task, planRules, calendar, judgedAt);
-            changes.Add((before, after));
+        });
+        var changes = new List<(TaskFigures? Before, TaskFigures After)>(folded.Count);
+        for (var i = 0; i < folded.Count; i++)
+        {
+            var (before, task, judgedAt, _, _) = folded[i];
+            operations.Store(judged[i]);
+            Watch(operations, task, _rules[task.PlanId], calendar, judgedAt);
+            changes.Add((before, judged[i]));
         }
 
-        // The rows and plans these tasks touch, loaded once.
+        // The rows and plans these tasks touch, loaded in one round trip.
         var rowIds = changes.SelectMany(c => Units(c.Before).Concat(Units(c.After)).Select(unit => UnitPlanFigures.IdFor(c.After.PlanId, unit)))
             .Distinct().ToArray();
-        foreach (var row in await operations.LoadManyAsync<UnitPlanFigures>(cancellation, rowIds))
-            rows[row.Id] = row;
-        foreach (var plan in await operations.LoadManyAsync<PlanFigures>(cancellation, changes.Select(c => c.After.PlanId).Distinct()))
-            plans[plan.Id] = plan;
+        var touched = operations.CreateBatchQuery();
+        var touchedRows = touched.LoadMany<UnitPlanFigures>().ById(rowIds);
+        var touchedPlans = touched.LoadMany<PlanFigures>().ById(changes.Select(c => c.After.PlanId).Distinct().ToArray());
+        await touched.Execute(cancellation);
+        foreach (var row in await touchedRows) rows[row.Id] = row;
+        foreach (var plan in await touchedPlans) plans[plan.Id] = plan;
 
         UnitPlanFigures Row(string planId, string unit) => rows.TryGetValue(UnitPlanFigures.IdFor(planId, unit), out var row)
             ? row
