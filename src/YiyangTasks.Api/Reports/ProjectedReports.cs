@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Marten.Services.BatchQuerying;
 using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Calendar;
@@ -21,24 +22,35 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
     public async Task<IReadOnlyList<UnitTimeliness>> RowsAsync(IQuerySession session, string? plan, string? unit, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var query = session.Query<UnitPlanFigures>().AsQueryable();
+        // The rows and the stale tasks in one round trip.
+        var batch = session.CreateBatchQuery();
+        var query = batch.Query<UnitPlanFigures>();
         if (plan is not null) query = query.Where(r => r.PlanId == plan);
         if (unit is not null) query = query.Where(r => r.Unit == unit);
+        var found = query.ToList();
+        var stale = StaleTasks(batch, plan, now);
+        await batch.Execute(cancellationToken);
+
         var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var row in await query.ToListAsync(cancellationToken)) UnitFigures.AddTo(totals, row.Unit, row.At(now));
-        await JudgeStaleAsync(session, plan, now, totals, cancellationToken);
+        foreach (var row in await found) UnitFigures.AddTo(totals, row.Unit, row.At(now));
+        await JudgeStaleAsync(await stale, now, totals, cancellationToken);
         var rows = UnitFigures.Ranking(totals);
         return unit is null ? rows : rows.Where(r => r.Unit == unit).ToArray();
     }
 
-    /// <summary>Replaces, in <paramref name="totals"/>, what stale tasks' timelines say with their counts judged at now; answers those tasks.</summary>
-    private async Task<IReadOnlyList<TaskFigures>> JudgeStaleAsync(IQuerySession session, string? plan, DateTimeOffset now,
-        Dictionary<string, int[]> totals, CancellationToken cancellationToken)
+    /// <summary>The tasks whose timelines do not answer for now (their lapse check is late, or the clock stands before their last event).</summary>
+    private static Task<IReadOnlyList<TaskFigures>> StaleTasks(IBatchedQuery batch, string? plan, DateTimeOffset now)
     {
-        var query = session.Query<TaskFigures>().Where(t => t.ValidUntil <= now || t.JudgedAt > now);
+        var query = batch.Query<TaskFigures>().Where(t => t.ValidUntil <= now || t.JudgedAt > now);
         if (plan is not null) query = query.Where(t => t.PlanId == plan);
-        var stale = await query.ToListAsync(cancellationToken);
-        if (stale.Count == 0) return stale;
+        return query.ToList();
+    }
+
+    /// <summary>Replaces, in <paramref name="totals"/>, what the stale tasks' timelines say with their counts judged at now.</summary>
+    private async Task JudgeStaleAsync(IReadOnlyList<TaskFigures> stale, DateTimeOffset now, Dictionary<string, int[]> totals,
+        CancellationToken cancellationToken)
+    {
+        if (stale.Count == 0) return;
         var calendar = await policy.CalendarAsync(cancellationToken);
         foreach (var task in stale)
         {
@@ -46,7 +58,6 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
             var rules = await policy.RulesForAsync(task.PlanId, cancellationToken);
             foreach (var (unit, figures) in UnitTimelinessReport.FiguresOf(task.Task, rules, calendar, now)) UnitFigures.AddTo(totals, unit, figures);
         }
-        return stale;
     }
 
     /// <summary>
@@ -60,12 +71,19 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
         var calendar = await policy.CalendarAsync(cancellationToken);
         var today = ChinaTime.DateOf(now);
 
-        var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var row in await session.Query<UnitPlanFigures>().Where(r => r.PlanId == planId).ToListAsync(cancellationToken))
-            UnitFigures.AddTo(totals, row.Unit, row.At(now));
-        var stale = (await JudgeStaleAsync(session, planId, now, totals, cancellationToken)).ToDictionary(t => t.Number);
+        // The rows, the stale tasks and the statuses in one round trip.
+        var batch = session.CreateBatchQuery();
+        var found = batch.Query<UnitPlanFigures>().Where(r => r.PlanId == planId).ToList();
+        var staleTasks = StaleTasks(batch, planId, now);
+        var planFigures = batch.Load<PlanFigures>(planId);
+        await batch.Execute(cancellationToken);
 
-        var statuses = (await session.LoadAsync<PlanFigures>(planId, cancellationToken))?.TasksByStatus ?? [];
+        var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var row in await found) UnitFigures.AddTo(totals, row.Unit, row.At(now));
+        await JudgeStaleAsync(await staleTasks, now, totals, cancellationToken);
+        var stale = (await staleTasks).ToDictionary(t => t.Number);
+
+        var statuses = (await planFigures)?.TasksByStatus ?? [];
         var byStatus = Enum.GetValues<TaskStatus>().Where(s => statuses.GetValueOrDefault(s) > 0).ToDictionary(s => s, s => statuses[s]);
 
         var attention = new List<(int Number, Light Light)>();
@@ -126,8 +144,11 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
         int[] numbers, CancellationToken cancellationToken)
     {
         if (numbers.Length == 0) return [];
-        var names = await session.Query<WatchedTask>().Where(w => w.PlanId == planId && numbers.Contains(w.Number))
-            .Select(w => new Named(w.Number, w.Text, w.LeadUnits)).ToListAsync(cancellationToken);
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(WatchedTask)).TableName.QualifiedName;
+        var names = await session.AdvancedSql.QueryAsync<Named>('^', $"""
+            select jsonb_build_object('number', data -> 'number', 'text', data -> 'text', 'leadUnits', data -> 'leadUnits')
+            from {table} where data ->> 'planId' = ^ and (data ->> 'number')::int = any(^)
+            """, cancellationToken, planId, numbers);
         return names.ToDictionary(n => n.Number, n => (n.Text, n.LeadUnits));
     }
 
