@@ -110,11 +110,15 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
 
         // A task's obligations keep the order the rules list them in (a stable sort); only the page is given its text and lead units.
         var shown = overdue.OrderByDescending(o => o.Days).ThenBy(o => o.Number)
-            .Skip((page.Page - 1) * page.PageSize).Take(page.PageSize).ToArray();
+            .Skip((int)Math.Min(int.MaxValue, (long)(page.Page - 1) * page.PageSize)).Take(page.PageSize).ToArray();
         var named = await NamesAsync(session, planId, shown.Select(o => o.Number).Where(n => !stale.ContainsKey(n)).Distinct().ToArray(), cancellationToken);
         foreach (var (number, figures) in stale) named[number] = (figures.Task.Text, figures.Task.LeadUnits);
-        var list = shown.Select(o => new OverdueTask(o.Number, named[o.Number].Text, named[o.Number].LeadUnits, o.Kind, o.Unit, o.DueOn, o.Days))
-            .ToArray();
+        // A task completed between the two reads has no watch left to name it: its entry stays, without text, rather than failing the answer.
+        var list = shown.Select(o =>
+        {
+            var (text, leadUnits) = named.TryGetValue(o.Number, out var name) ? name : ("", []);
+            return new OverdueTask(o.Number, text, leadUnits, o.Kind, o.Unit, o.DueOn, o.Days);
+        }).ToArray();
         return new OverviewFigures(byStatus, lights, list, overdue.Count, overdue.Select(o => o.Number).ToHashSet(), UnitFigures.Ranking(totals));
 
         int DaysOverdue(DateOnly dueOn) => Math.Max(0, calendar.WorkingDaysBetween(dueOn, today));
@@ -122,7 +126,7 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
 
     /// <summary>
     /// The watched tasks of a plan that may need attention at <paramref name="now"/>, each with only the obligations due by
-    /// <see cref="TaskWatch.LatestDueCounting"/>: a watch lists a year of monthly reports ahead, which no light or overdue list
+    /// <see cref="TaskWatch.LatestDueCounting"/>: a watch lists 400 days of obligations ahead, which no light or overdue list
     /// reads today, and reading them made up most of the overview's time (3.3 of 3.7 MB for a plan of 1,000 tasks).
     /// </summary>
     private static async Task<IReadOnlyList<Watched>> WatchesAsync(IQuerySession session, string planId, DateTimeOffset now, TimelinessRules rules,
