@@ -21,10 +21,13 @@ public sealed record OverdueTask(int Number, string Text, IReadOnlyList<string> 
 /// <summary>What changed since the last digest: tasks newly overdue, and tasks no longer overdue.</summary>
 public sealed record SinceLastDigest(DateOnly? DigestDate, IReadOnlyList<int> NewlyOverdue, IReadOnlyList<int> NoLongerOverdue);
 
-/// <summary>The joint-conference office's view of one plan.</summary>
+/// <summary>
+/// The joint-conference office's view of one plan. <paramref name="Overdue"/> is one page of the overdue list, most working days
+/// overdue first (<paramref name="OverduePage"/>, <paramref name="OverduePageSize"/>); <paramref name="OverdueTotal"/> counts the whole list.
+/// </summary>
 public sealed record PlanOverview(string PlanId, string Title, DateTimeOffset AsOf, IReadOnlyDictionary<TaskStatus, int> TasksByStatus,
-    IReadOnlyDictionary<Light, int> Lights, IReadOnlyList<OverdueTask> Overdue, IReadOnlyList<UnitTimeliness> UnitRanking,
-    SinceLastDigest SinceLastDigest);
+    IReadOnlyDictionary<Light, int> Lights, IReadOnlyList<OverdueTask> Overdue, int OverdueTotal, int OverduePage, int OverduePageSize,
+    IReadOnlyList<UnitTimeliness> UnitRanking, SinceLastDigest SinceLastDigest);
 
 /// <summary>GET /api/reports/timeliness and GET /api/reports/plans/{planId}/overview, as JSON or (Accept: text/csv) CSV.</summary>
 public static class TimelinessReports
@@ -40,7 +43,10 @@ public static class TimelinessReports
             .ProducesProblem(400).ProducesProblem(404);
         reports.MapGet("/plans/{planId}/overview", Overview).WithName("GetPlanOverview").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("A plan for the joint-conference office: status counts, lights, overdue list, unit ranking (通报), changes since the last digest")
-            .Produces<PlanOverview>().AlsoProducesCsv().ProducesProblem(404);
+            .WithDescription($"The overdue list comes a page at a time, most working days overdue first: overduePage (from 1) and overduePageSize " +
+                $"(1–{MaxOverduePageSize}, default {DefaultOverduePageSize}); overdueTotal counts the whole list. The plan's ledger " +
+                "(…/ledger, CSV or Excel) has every task. Accept: text/csv answers the unit ranking as CSV.")
+            .Produces<PlanOverview>().AlsoProducesCsv().ProducesProblem(400).ProducesProblem(404);
         reports.MapLedger();
     }
 
@@ -83,13 +89,22 @@ public static class TimelinessReports
         return Csv.IsWanted(http.Request) ? UnitCsv("timeliness.csv", rows) : Results.Ok(rows);
     }
 
-    public static async Task<IResult> Overview(string planId, HttpContext http, IQuerySession session, TimeProvider clock,
-        ReportProjections projections, ProjectedReports projected)
+    /// <summary>The overdue list's page size when none is asked: what an office reads at the top of the list.</summary>
+    public const int DefaultOverduePageSize = 50;
+
+    public const int MaxOverduePageSize = 500;
+
+    public static async Task<IResult> Overview(string planId, int? overduePage, int? overduePageSize, HttpContext http, IQuerySession session,
+        TimeProvider clock, ReportProjections projections, ProjectedReports projected)
     {
+        if (overduePage is < 1) return Problems.Invalid("overduePage", "field.at-least", ("min", 1));
+        if (overduePageSize is < 1 or > MaxOverduePageSize)
+            return Problems.Invalid("overduePageSize", "field.between", ("min", 1), ("max", MaxOverduePageSize));
         var plan = await session.LoadAsync<Plan>(planId, http.RequestAborted);
         if (plan is null) return Problems.PlanNotFound(planId);
         await SequenceHeaderAsync(http, projections, ReportFiguresProjection.Name);
-        var overview = await ComputeOverviewAsync(plan, http, session, projected, clock);
+        var page = new OverduePage(overduePage ?? 1, overduePageSize ?? DefaultOverduePageSize);
+        var overview = await ComputeOverviewAsync(plan, page, http, session, projected, clock);
         return Csv.IsWanted(http.Request) ? UnitCsv($"{planId}-ranking.csv", overview.UnitRanking) : Results.Ok(overview);
     }
 
@@ -98,21 +113,37 @@ public static class TimelinessReports
         http.Response.Headers[ReportProjections.SequenceHeader] =
             (await projections.SequenceAsync(http.RequestAborted, projection)).ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<PlanOverview> ComputeOverviewAsync(Plan plan, HttpContext http, IQuerySession session, ProjectedReports projected,
-        TimeProvider clock)
+    private static async Task<PlanOverview> ComputeOverviewAsync(Plan plan, OverduePage page, HttpContext http, IQuerySession session,
+        ProjectedReports projected, TimeProvider clock)
     {
-        var planId = plan.Id;
         var now = clock.GetUtcNow();
-        var (byStatus, lights, overdue, ranking) = await projected.OverviewAsync(session, planId, now, http.RequestAborted);
-
-        var lastDigest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(http.RequestAborted);
-        var before = lastDigest?.Units.SelectMany(u => u.Items).Where(i => i.PlanId == planId).Select(i => i.Number).ToHashSet() ?? [];
-        var overdueNow = overdue.Select(o => o.Number).ToHashSet();
+        var figures = await projected.OverviewAsync(session, plan.Id, now, page, http.RequestAborted);
+        var lastDigest = await LastDigestAsync(session, plan.Id, http.RequestAborted);
+        var before = lastDigest?.Numbers.ToHashSet() ?? [];
         var since = new SinceLastDigest(lastDigest?.Date,
-            overdueNow.Except(before).Order().ToArray(), before.Except(overdueNow).Order().ToArray());
-
-        return new PlanOverview(plan.Id, plan.Title, now, byStatus, lights, overdue, ranking, since);
+            figures.OverdueNumbers.Except(before).Order().ToArray(), before.Except(figures.OverdueNumbers).Order().ToArray());
+        return new PlanOverview(plan.Id, plan.Title, now, figures.ByStatus, figures.Lights, figures.Overdue, figures.OverdueTotal,
+            page.Page, page.PageSize, figures.Ranking, since);
     }
+
+    /// <summary>
+    /// The latest digest's date and the plan's task numbers in it. Only those are read: a digest names every overdue task of every
+    /// plan with its last report and its Markdown (tens of thousands of tasks at the province's scale).
+    /// </summary>
+    private static async Task<DigestNumbers?> LastDigestAsync(IQuerySession session, string planId, CancellationToken cancellationToken)
+    {
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(OverdueDigest)).TableName.QualifiedName;
+        // Ordered by the date index's own expression (ProjectionRegistry), so only the latest digest is read.
+        var found = await session.AdvancedSql.QueryAsync<DigestNumbers>('^', $"""
+            select jsonb_build_object('date', d.data -> 'date', 'numbers', coalesce((
+                select jsonb_agg(distinct i -> 'number') from jsonb_array_elements(d.data -> 'units') u, jsonb_array_elements(u -> 'items') i
+                where i ->> 'planId' = ^), '[]'::jsonb))
+            from (select data from {table} order by mt_immutable_date(data ->> 'date') desc limit 1) d
+            """, cancellationToken, planId);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    private sealed record DigestNumbers(DateOnly Date, IReadOnlyList<int> Numbers);
 
     private static async Task<IReadOnlyList<UnitTimeliness>> RowsAsync(IReadOnlyList<SupervisedTask> tasks, TimelinessPolicy policy,
         DateTimeOffset now, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public class FigureTimelineTests
     {
         var covered = 0;
         var steps = 0;
+        var trimmed = 0;
         for (var seed = 0; seed < 120; seed++)
         {
             var (events, end) = TaskLives.Live(new Random(seed), "plan-timeline", seed + 1, ApiFactory.Start, Calendar, Rules);
@@ -47,12 +48,19 @@ public class FigureTimelineTests
                         .Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray();
                     Assert.Equal(overdue, watch.OverdueAt(now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray());
                     if (watch.LightAt(Rules, Calendar, now) != Light.Green || overdue.Length > 0) Assert.True(watch.AttentionFrom(Rules) <= now);
+                    // The overview reads only the obligations due by LatestDueCounting: the same light and overdue list.
+                    var latest = TaskWatch.LatestDueCounting(Rules, now);
+                    var read = watch with { Unmet = [.. watch.Unmet.Where(o => o.DueOn <= latest)] };
+                    trimmed += watch.Unmet.Count - read.Unmet.Count;
+                    Assert.Equal(TrafficLight.Of(task, Rules, Calendar, now).Light, read.LightAt(Rules, Calendar, now));
+                    Assert.Equal(overdue, read.OverdueAt(now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray());
                 }
             }
         }
         // The instants were worth the name: most were answered by the timelines, and the clock brought changes.
         Assert.True(covered > 2000, $"{covered} instants covered");
         Assert.True(steps > 100, $"{steps} steps");
+        Assert.True(trimmed > 1000, $"{trimmed} obligations left out");
     }
 
     [Fact]

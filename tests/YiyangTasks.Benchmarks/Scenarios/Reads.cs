@@ -7,7 +7,8 @@ namespace YiyangTasks.Benchmarks.Scenarios;
 /// <summary>
 /// Reads at scale under concurrent readers (no cache anywhere: each answer is read from the projections): a plan's
 /// timeliness report, a plan overview, one unit across every plan, a task by number, its history, an audit page. Each
-/// reader takes the next kind in turn on a random plan and task; p50/p95 per kind. Then the same readers each write a
+/// reader takes the next kind in turn on a random plan and task; p50/p95 per kind. Then each kind alone (one reader, 20 requests),
+/// to tell a read's own cost from its wait behind the others. Then the same readers each write a
 /// progress report to a task of a plan and at once read that plan's report and overview (the case a cache of answers
 /// would not help).
 /// </summary>
@@ -44,6 +45,13 @@ public static class Reads
         }));
         var readSeconds = clock.Elapsed.TotalSeconds;
 
+        // Each kind alone, one request at a time: what the read costs by itself, apart from the queueing behind the others.
+        var solo = kinds.ToDictionary(k => k.Name, _ => new Latencies());
+        var soloRandom = new Random(50);
+        foreach (var (name, client, url) in kinds)
+            for (var i = 0; i < SoloRequests; i++)
+                if (!await TimedGetAsync(client, url(soloRandom), solo[name])) Interlocked.Increment(ref errors);
+
         // Right after a write to the same plan: a liaison reports on a task, then the office reads that plan.
         var now = DateTimeOffset.UtcNow;
         var byPlan = bench.Workload.Reporters.GroupBy(r => r.PlanId).ToDictionary(g => g.Key, g => g.ToArray());
@@ -70,13 +78,18 @@ public static class Reads
         {
             Kind = k.Key, Requests = k.Value.Count, P50Ms = k.Value.Percentile(50), P95Ms = k.Value.Percentile(95), P99Ms = k.Value.Percentile(99),
         }).ToArray();
+        var alone = solo.Select(k => new { Kind = k.Key, Requests = k.Value.Count, P50Ms = k.Value.Percentile(50), P95Ms = k.Value.Percentile(95) }).ToArray();
         var worstP95 = figures.Max(f => f.P95Ms);
         bench.Results.Write("reads",
             $"{bench.Scale.ReadConcurrency} readers, no cache: " + string.Join("; ", figures.Select(f => $"{f.Kind} p50 {f.P50Ms} p95 {f.P95Ms} ms")) +
-            $"; {writes:N0} writes in the after-write phase; errors {errors}; target p95 < 50 ms",
+            $"; {writes:N0} writes in the after-write phase; errors {errors}; target p95 < 50 ms" +
+            "; alone (1 reader): " + string.Join("; ", alone.Select(f => $"{f.Kind} p50 {f.P50Ms} p95 {f.P95Ms} ms")),
             new { Readers = bench.Scale.ReadConcurrency, Seconds = Math.Round(readSeconds, 1), AfterWriteSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
-                  Kinds = figures, Writes = writes, Errors = errors, TasksPerPlan = tasksPerPlan, Cache = "none", Target = worstP95 < 50 });
+                  Kinds = figures, Alone = alone, Writes = writes, Errors = errors, TasksPerPlan = tasksPerPlan, Cache = "none", Target = worstP95 < 50 });
     }
+
+    /// <summary>Requests of each kind in the one-reader phase.</summary>
+    private const int SoloRequests = 20;
 
     private static async Task<bool> TimedGetAsync(HttpClient client, string url, Latencies latencies)
     {

@@ -144,7 +144,7 @@ async function showPlan(planId) {
                 <span class="muted">截至 ${instant(o.asOf)}</span></div>
         </section>
         <section id="ranking"><h2>单位通报（按时率排名）</h2>${rankingChart(o.unitRanking)}</section>
-        <section id="overdue"><h2>逾期清单（${o.overdue.length}）</h2>
+        <section id="overdue"><h2>逾期清单（${o.overdueTotal}）</h2>
             <table><thead><tr><th>序号</th><th>工作任务</th><th>单位</th><th>事项</th><th>应完成日</th><th>逾期（工作日）</th></tr></thead><tbody>
             ${o.overdue.map((t) => `<tr><td><a href="#/plans/${encodeURIComponent(planId)}/tasks/${t.number}">${t.number}</a></td>
                 <td>${esc(t.text.length > 60 ? t.text.slice(0, 60) + "…" : t.text)}</td><td>${esc(t.unit ?? t.leadUnits.join("、"))}</td>
