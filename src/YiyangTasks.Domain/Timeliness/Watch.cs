@@ -70,6 +70,19 @@ public sealed record TaskWatch(bool Closed, bool Completed, bool AtRisk, IReadOn
     /// </summary>
     public static DateOnly LatestDueCounting(TimelinessRules rules, DateTimeOffset now) => ChinaTime.DateOf(now).AddDays(YellowWindowDays(rules) + 1);
 
+    /// <summary>
+    /// How far ahead a watch must look to answer every instant a task's <paramref name="timeline"/> covers: up to the end of the
+    /// timeline and the yellow window after it (<see cref="LatestDueCounting"/>); a closed task's, or one that never expires,
+    /// <see cref="FigureTimeline.Horizon"/> on. Past the timeline's end the task is judged afresh from its state, not from its watch.
+    /// </summary>
+    public static DateTimeOffset HorizonFor(FigureTimeline timeline, TimelinessRules rules)
+    {
+        var far = timeline.JudgedAt + FigureTimeline.Horizon;
+        if (timeline.ValidUntil is not { } until) return far;
+        var covering = ChinaTime.EndOf(LatestDueCounting(rules, until));
+        return covering < far ? covering : far;
+    }
+
     /// <summary>Calendar days that hold at most <see cref="TimelinessRules.YellowWithinWorkingDays"/> working days: twice as many and a holiday's length.</summary>
     private static int YellowWindowDays(TimelinessRules rules) => 2 * rules.YellowWithinWorkingDays + 12;
 }

@@ -36,9 +36,12 @@ public class FigureTimelineTests
                 // Judged after some events only, as a batch of the daemon folds several: every fourth and the last.
                 if (i % 4 != 3 && i != events.Count - 1) continue;
                 var timeline = FigureTimeline.Of(task, Rules, Calendar, judgedAt);
-                var watch = TaskWatch.Of(task, Rules, Calendar, judgedAt + FigureTimeline.Horizon);
+                // Looking ahead only as far as the timeline's end needs, as the projection stores it.
+                var watch = TaskWatch.Of(task, Rules, Calendar, TaskWatch.HorizonFor(timeline, Rules));
                 steps += timeline.Steps.Count;
-                foreach (var now in Instants(judgedAt, end))
+                // Also the last instants the timeline covers: the watch looks ahead only as far as they need.
+                var last = timeline.ValidUntil is { } until ? new[] { until.AddDays(-3), until.AddHours(-1), until.AddTicks(-1) } : [];
+                foreach (var now in Instants(judgedAt, end).Concat(last))
                 {
                     if (!timeline.Covers(now)) continue;
                     covered++;

@@ -88,9 +88,9 @@ public sealed class ReportFiguresProjection : IProjection
         var changes = new List<(TaskFigures? Before, TaskFigures After)>(folded.Count);
         for (var i = 0; i < folded.Count; i++)
         {
-            var (before, task, judgedAt, _, _) = folded[i];
+            var (before, task, _, _, _) = folded[i];
             operations.Store(judged[i]);
-            Watch(operations, task, _rules[task.PlanId], calendar, judgedAt);
+            Watch(operations, task, _rules[task.PlanId], calendar, TaskWatch.HorizonFor(judged[i].Timeline, _rules[task.PlanId]));
             changes.Add((before, judged[i]));
         }
 
@@ -141,14 +141,14 @@ public sealed class ReportFiguresProjection : IProjection
     }
 
     /// <summary>The overview's view of a task not completed: kept while it owes something, dropped once completed.</summary>
-    private static void Watch(IDocumentOperations operations, SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset at)
+    private static void Watch(IDocumentOperations operations, SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset horizon)
     {
         if (task.IsCompleted)
         {
             operations.Delete<WatchedTask>(task.Id);
             return;
         }
-        var watch = TaskWatch.Of(task, rules, calendar, at + FigureTimeline.Horizon);
+        var watch = TaskWatch.Of(task, rules, calendar, horizon);
         operations.Store(new WatchedTask
         {
             Id = task.Id, PlanId = task.PlanId, Number = task.Number, Text = task.Text, LeadUnits = task.LeadUnits, Watch = watch,
