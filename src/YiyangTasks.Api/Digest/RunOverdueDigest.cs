@@ -4,7 +4,6 @@ using Wolverine;
 using Wolverine.Marten;
 using YiyangTasks.Api.Reports.Projections;
 using YiyangTasks.Api.Timeliness;
-using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
 
 namespace YiyangTasks.Api.Digest;
@@ -30,9 +29,9 @@ public static class RunOverdueDigestHandler
 
         // Lapses first, so the digest sees everything that fell due by now.
         await bus.InvokeAsync(new SweepDueChecks(), cancellationToken);
-        // … and the reports' summaries read those lapses (the projection daemon may run in another process).
+        // … and the report figures read those lapses (the projection daemon may run in another process).
         if (!await projections.CatchUpAsync(TimeSpan.FromSeconds(30), cancellationToken))
-            logger.LogWarning("The task summaries are behind the event store: the overdue digest may miss the latest lapses");
+            logger.LogWarning("The report figures are behind the event store: the overdue digest may miss the latest lapses");
 
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
@@ -59,16 +58,26 @@ public static class RunOverdueDigestHandler
         }
     }
 
+    /// <summary>
+    /// From the report figures: the watched tasks that may need attention now, each owing what its watch says is past due.
+    /// A task whose figures do not answer for now (its lapse check is late, or the clock stands before its last event) is
+    /// judged afresh from its state, as the plan overview does (<see cref="Reports.ProjectedReports"/>).
+    /// </summary>
     private static async Task<OverdueDigest> ComposeAsync(IQuerySession session, DateOnly today, DateTimeOffset now,
         string trigger, TimelinessPolicy policy, CancellationToken cancellationToken)
     {
-        // Only tasks with a recorded lapse can have an overdue obligation: the sweep above recorded them all.
-        var tasks = (await session.Query<TaskSummary>()
-            .Where(t => t.Status != Domain.Tasks.TaskStatus.Completed && t.HasLapses)
-            .ToListAsync(cancellationToken)).Select(s => s.Task).ToArray();
-        var withRules = new List<(SupervisedTask, TimelinessRules)>(tasks.Length);
-        foreach (var task in tasks) withRules.Add((task, await policy.RulesForAsync(task.PlanId, cancellationToken)));
-        return OverdueDigest.Compose(today, now, trigger, withRules, await policy.CalendarAsync(cancellationToken));
+        var calendar = await policy.CalendarAsync(cancellationToken);
+        var stale = await session.Query<TaskFigures>().Where(t => t.ValidUntil <= now || t.JudgedAt > now).ToListAsync(cancellationToken);
+        var judged = new List<DigestTask>(stale.Count);
+        foreach (var figures in stale)
+            judged.Add(DigestTask.Of(figures.Task, await policy.RulesForAsync(figures.PlanId, cancellationToken), calendar, now));
+        var staleIds = stale.Select(t => t.Id).ToHashSet();
+
+        var watched = await session.Query<WatchedTask>().Where(w => w.AttentionFrom <= now).ToListAsync(cancellationToken);
+        var tasks = watched.Where(w => !staleIds.Contains(w.Id))
+            .Select(w => new DigestTask(w.PlanId, w.Number, w.Text, w.LeadUnits,
+                w.Watch.OverdueAt(now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray(), w.LastReport));
+        return OverdueDigest.Compose(today, now, trigger, tasks.Concat(judged), calendar);
     }
 }
 

@@ -38,14 +38,14 @@ public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dat
         (await store.Advanced.AllProjectionProgress(token: cancellationToken)).ToDictionary(s => s.ShardName, s => s.Sequence);
 
     /// <summary>
-    /// Waits until the summaries reflect every event committed before the call (the digest, just after its sweep recorded
+    /// Waits until the report figures reflect every event committed before the call (the digest, just after its sweep recorded
     /// lapses); false when the daemon did not get there within <paramref name="timeout"/>.
     /// </summary>
     public async Task<bool> CatchUpAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = await LatestEventAsync(cancellationToken);
         var until = DateTime.UtcNow + timeout;
-        while (await SequenceAsync(cancellationToken, nameof(TaskSummary)) < target)
+        while (await SequenceAsync(cancellationToken, ReportFiguresProjection.Name) < target)
         {
             if (DateTime.UtcNow > until) return false;
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken); // the daemon runs in this or another process
