@@ -1,8 +1,10 @@
+using System.Text;
 using JasperFx;
 using Marten;
 using Wolverine;
 using Wolverine.Marten;
 using YiyangTasks.Api.Reports.Projections;
+using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Timeliness;
 
@@ -59,9 +61,9 @@ public static class RunOverdueDigestHandler
     }
 
     /// <summary>
-    /// From the report figures: the watched tasks that may need attention now, each owing what its watch says is past due.
-    /// A task whose figures do not answer for now (its lapse check is late, or the clock stands before its last event) is
-    /// judged afresh from its state, as the plan overview does (<see cref="Reports.ProjectedReports"/>).
+    /// From the report figures: the watched tasks owing something past due now (<see cref="WatchedTask.OverdueFrom"/>), each with
+    /// what its watch says is past due. A task whose figures do not answer for now (its lapse check is late, or the clock stands
+    /// before its last event) is judged afresh from its state, as the plan overview does (<see cref="Reports.ProjectedReports"/>).
     /// </summary>
     private static async Task<OverdueDigest> ComposeAsync(IQuerySession session, DateOnly today, DateTimeOffset now,
         string trigger, TimelinessPolicy policy, CancellationToken cancellationToken)
@@ -73,12 +75,26 @@ public static class RunOverdueDigestHandler
             judged.Add(DigestTask.Of(figures.Task, await policy.RulesForAsync(figures.PlanId, cancellationToken), calendar, now));
         var staleIds = stale.Select(t => t.Id).ToHashSet();
 
-        var watched = await session.Query<WatchedTask>().Where(w => w.AttentionFrom <= now).ToListAsync(cancellationToken);
-        var tasks = watched.Where(w => !staleIds.Contains(w.Id))
+        // A watch holds the obligations up to a year ahead, most of them not due yet: only those due before today leave the
+        // database (a watch due instant is the end of its day, so due by now is due before today's China date).
+        // Read as text and deserialized here: Marten would take a class asked of AdvancedSql for a document (id, data …).
+        var serializer = session.DocumentStore.Options.Serializer();
+        var rows = await session.AdvancedSql.QueryAsync<string>('^',
+            "select jsonb_build_object('id', d.id, 'planId', d.data->'planId', 'number', d.data->'number', 'text', d.data->'text', " +
+            "'leadUnits', d.data->'leadUnits', 'lastReport', d.data->'lastReport', 'overdue', " +
+            "jsonb_path_query_array(d.data->'watch'->'unmet', '$[*] ? (@.dueOn < $today)', jsonb_build_object('today', ^::text))) " +
+            $"from {EventStore.Schema}.mt_doc_watchedtask d where d.overdue_from <= ^::timestamptz",
+            cancellationToken, today.ToString("yyyy-MM-dd"), now);
+        var tasks = rows.Select(row => serializer.FromJson<OverdueWatch>(new MemoryStream(Encoding.UTF8.GetBytes(row))))
+            .Where(w => !staleIds.Contains(w.Id))
             .Select(w => new DigestTask(w.PlanId, w.Number, w.Text, w.LeadUnits,
-                w.Watch.OverdueAt(now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray(), w.LastReport));
+                w.Overdue.Where(o => o.DueAt <= now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray(), w.LastReport));
         return OverdueDigest.Compose(today, now, trigger, tasks.Concat(judged), calendar);
     }
+
+    /// <summary>A watched task as the digest reads it: its obligations past due, not its whole watch.</summary>
+    internal sealed record OverdueWatch(string Id, string PlanId, int Number, string Text, IReadOnlyList<string> LeadUnits,
+        LastReport? LastReport, IReadOnlyList<WatchedObligation> Overdue);
 }
 
 /// <summary>At start-up: if today's digest was due already and none was built (the service was down), build it now.</summary>

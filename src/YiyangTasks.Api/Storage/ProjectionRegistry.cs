@@ -29,7 +29,8 @@ public static class ProjectionRegistry
         options.Schema.For<TaskFigures>().Index(t => t.PlanId).Index(t => t.ValidUntil).Index(t => t.JudgedAt);
         options.Schema.For<UnitPlanFigures>().Index(r => r.PlanId).Index(r => r.Unit);
         options.Schema.For<PlanFigures>();
-        options.Schema.For<WatchedTask>().Index(w => w.PlanId).Index(w => w.AttentionFrom);
+        // The digest selects the overdue tasks by a column and reads only their past-due obligations (RunOverdueDigest).
+        options.Schema.For<WatchedTask>().Index(w => w.PlanId).Index(w => w.AttentionFrom).Duplicate(w => w.OverdueFrom);
         // A unit's to-do reads the tasks it leads across plans (ToDoQuery.OpenTasksLedBy).
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.LeadUnits);
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.CooperatingUnits);

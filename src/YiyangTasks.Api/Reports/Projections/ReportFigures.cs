@@ -86,4 +86,10 @@ public sealed class WatchedTask
 
     /// <summary>Before this instant the task is green and owes nothing overdue (<see cref="TaskWatch.AttentionFrom"/>).</summary>
     public DateTimeOffset AttentionFrom { get; set; }
+
+    /// <summary>
+    /// From this instant the task owes something past due (the earliest unmet obligation's due instant, <see cref="TaskWatch.OverdueAt"/>);
+    /// <see cref="DateTimeOffset.MaxValue"/>: nothing. A column of its own, so the digest reads only the tasks overdue now.
+    /// </summary>
+    public DateTimeOffset OverdueFrom { get; set; } = DateTimeOffset.MaxValue;
 }

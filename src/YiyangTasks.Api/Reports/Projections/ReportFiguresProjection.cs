@@ -128,6 +128,8 @@ public sealed class ReportFiguresProjection : IProjection
         {
             Id = task.Id, PlanId = task.PlanId, Number = task.Number, Text = task.Text, LeadUnits = task.LeadUnits, Watch = watch,
             LastReport = Digest.LastReport.Of(task), AttentionFrom = watch.AttentionFrom(rules),
+            // In UTC: a column of type timestamptz takes no other offset (Npgsql).
+            OverdueFrom = watch.Completed ? DateTimeOffset.MaxValue : watch.Unmet.Select(o => o.DueAt.ToUniversalTime()).DefaultIfEmpty(DateTimeOffset.MaxValue).Min(),
         });
     }
 
