@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
@@ -45,7 +48,7 @@ public sealed record DigestDelivery(string Id, string DigestId, string WebhookId
 
 /// <summary>
 /// The overdue-task digest (逾期任务通报) of one working day: every unmet obligation past due, grouped by
-/// lead unit, with days overdue and the task's last report. Stored once per day; its id is the date.
+/// lead unit, with days overdue and the task's last report. Stored once per day (<see cref="StoredDigest"/>); its id is the date.
 /// </summary>
 public sealed partial record OverdueDigest
 {
@@ -153,4 +156,54 @@ public sealed partial record OverdueDigest
     private static partial Regex Placeholder();
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}
+
+/// <summary>
+/// A day's digest as stored (table mt_doc_overduedigest): its heading, and its units and Markdown as compressed JSON. A
+/// province's digest is tens of megabytes of JSON that PostgreSQL takes seconds to parse into jsonb and nobody queries inside.
+/// </summary>
+public sealed record StoredDigest
+{
+    private static readonly JsonSerializerOptions Json = ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public string Id { get; init; } = "";
+    public DateOnly Date { get; init; }
+    public DateTimeOffset GeneratedAt { get; init; }
+    public string Trigger { get; init; } = "";
+    public int TaskCount { get; init; }
+
+    /// <summary>The units and the Markdown (<see cref="DigestBody"/>) as JSON, gzip-compressed.</summary>
+    public byte[]? Body { get; init; }
+
+    /// <summary>Digests stored before the body was compressed hold their units and Markdown as they are.</summary>
+    public IReadOnlyList<DigestUnit>? Units { get; init; }
+
+    /// <inheritdoc cref="Units"/>
+    public string? Markdown { get; init; }
+
+    public static StoredDigest Of(OverdueDigest digest)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest))
+            JsonSerializer.Serialize(gzip, new DigestBody(digest.Units, digest.Markdown), Json);
+        return new StoredDigest
+        {
+            Id = digest.Id, Date = digest.Date, GeneratedAt = digest.GeneratedAt, Trigger = digest.Trigger, TaskCount = digest.TaskCount,
+            Body = compressed.ToArray(),
+        };
+    }
+
+    /// <summary>The digest as composed (its deliveries are kept apart).</summary>
+    public OverdueDigest Digest()
+    {
+        var body = Body is null
+            ? new DigestBody(Units ?? [], Markdown ?? "")
+            : JsonSerializer.Deserialize<DigestBody>(new GZipStream(new MemoryStream(Body), CompressionMode.Decompress), Json)!;
+        return new OverdueDigest
+        {
+            Id = Id, Date = Date, GeneratedAt = GeneratedAt, Trigger = Trigger, TaskCount = TaskCount, Units = body.Units, Markdown = body.Markdown,
+        };
+    }
+
+    private sealed record DigestBody(IReadOnlyList<DigestUnit> Units, string Markdown);
 }

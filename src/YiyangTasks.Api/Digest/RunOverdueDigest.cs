@@ -39,11 +39,11 @@ public static class RunOverdueDigestHandler
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
         await using var session = store.LightweightSession();
         outbox.Enroll(session);
-        var existing = await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), cancellationToken);
+        var existing = await session.LoadAsync<StoredDigest>(OverdueDigest.IdFor(today), cancellationToken);
         if (existing is not null && !manual) return;
 
-        var digest = existing ?? await ComposeAsync(session, today, now, message.Trigger, policy, cancellationToken);
-        if (existing is null) session.Insert(digest);
+        var digest = existing?.Digest() ?? await ComposeAsync(session, today, now, message.Trigger, policy, cancellationToken);
+        if (existing is null) session.Insert(StoredDigest.Of(digest));
         var webhooks = await session.Query<DigestWebhook>().Where(w => w.Enabled).ToListAsync(cancellationToken);
         foreach (var webhook in webhooks)
             await outbox.PublishAsync(new DeliverDigest(digest.Id, webhook.Id));
@@ -110,7 +110,7 @@ public sealed class MissedDigestCatchUp(IServiceProvider services, DigestSchedul
         {
             if (!(await policy.CalendarAsync(stoppingToken)).IsWorkingDay(today)) return;
             await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
-            if (await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), stoppingToken) is not null) return;
+            if (await session.LoadAsync<StoredDigest>(OverdueDigest.IdFor(today), stoppingToken) is not null) return;
             logger.LogInformation("Today's overdue digest was due at {Due} and was not built: building it now", due);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new RunOverdueDigest("startup"), stoppingToken);

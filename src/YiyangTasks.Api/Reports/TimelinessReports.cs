@@ -105,7 +105,7 @@ public static class TimelinessReports
         var now = clock.GetUtcNow();
         var (byStatus, lights, overdue, ranking) = await projected.OverviewAsync(session, planId, now, http.RequestAborted);
 
-        var lastDigest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(http.RequestAborted);
+        var lastDigest = (await session.Query<StoredDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(http.RequestAborted))?.Digest();
         var before = lastDigest?.Units.SelectMany(u => u.Items).Where(i => i.PlanId == planId).Select(i => i.Number).ToHashSet() ?? [];
         var overdueNow = overdue.Select(o => o.Number).ToHashSet();
         var since = new SinceLastDigest(lastDigest?.Date,
