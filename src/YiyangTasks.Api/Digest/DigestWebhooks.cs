@@ -28,7 +28,7 @@ public static class DeliverDigestHandler
         var digest = stored.Digest();
 
         using var client = clients.CreateClient("digest");
-        using var answer = await client.PostAsJsonAsync(webhook.Url, Payload(digest, webhook.Kind), ApiJson.Configure(new(System.Text.Json.JsonSerializerDefaults.Web)), cancellationToken);
+        using var answer = await client.PostAsJsonAsync(webhook.Url, Payload(digest, webhook.Kind), OverdueDigest.Json, cancellationToken);
         if (!answer.IsSuccessStatusCode)
             throw new DigestDeliveryFailed($"Webhook {webhook.Id} answered {(int)answer.StatusCode} for digest {digest.Id}.");
 

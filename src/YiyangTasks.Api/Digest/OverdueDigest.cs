@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using YiyangTasks.Api.Http;
@@ -48,7 +49,7 @@ public sealed record DigestDelivery(string Id, string DigestId, string WebhookId
 
 /// <summary>
 /// The overdue-task digest (逾期任务通报) of one working day: every unmet obligation past due, grouped by
-/// lead unit, with days overdue and the task's last report. Stored once per day (<see cref="StoredDigest"/>); its id is the date.
+/// lead unit, with days overdue and the task's last report. Stored once per day; its id is the date.
 /// </summary>
 public sealed partial record OverdueDigest
 {
@@ -60,6 +61,15 @@ public sealed partial record OverdueDigest
     public IReadOnlyList<DigestUnit> Units { get; init; } = [];
     public string Markdown { get; init; } = "";
     public IReadOnlyList<DigestDelivery> Deliveries { get; init; } = [];
+
+    /// <summary>
+    /// The API's JSON with Chinese written as UTF-8, not as \uXXXX (a quarter less of a digest's bytes): for the
+    /// stored body and the digest's answers, read by programs and robots, never embedded in HTML.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static string IdFor(DateOnly date) => date.ToString("yyyy-MM-dd");
 
@@ -164,7 +174,6 @@ public sealed partial record OverdueDigest
 /// </summary>
 public sealed record StoredDigest
 {
-    private static readonly JsonSerializerOptions Json = ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     public string Id { get; init; } = "";
     public DateOnly Date { get; init; }
@@ -185,7 +194,7 @@ public sealed record StoredDigest
     {
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest))
-            JsonSerializer.Serialize(gzip, new DigestBody(digest.Units, digest.Markdown), Json);
+            JsonSerializer.Serialize(gzip, new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json);
         return new StoredDigest
         {
             Id = digest.Id, Date = digest.Date, GeneratedAt = digest.GeneratedAt, Trigger = digest.Trigger, TaskCount = digest.TaskCount,
@@ -198,7 +207,7 @@ public sealed record StoredDigest
     {
         var body = Body is null
             ? new DigestBody(Units ?? [], Markdown ?? "")
-            : JsonSerializer.Deserialize<DigestBody>(new GZipStream(new MemoryStream(Body), CompressionMode.Decompress), Json)!;
+            : JsonSerializer.Deserialize<DigestBody>(new GZipStream(new MemoryStream(Body), CompressionMode.Decompress), OverdueDigest.Json)!;
         return new OverdueDigest
         {
             Id = Id, Date = Date, GeneratedAt = GeneratedAt, Trigger = Trigger, TaskCount = TaskCount, Units = body.Units, Markdown = body.Markdown,
