@@ -30,23 +30,23 @@ public static class DigestEndpoints
 
     private static async Task<IResult> Latest(IQuerySession session, CancellationToken cancellationToken)
     {
-        var latest = await session.Query<OverdueDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(cancellationToken);
-        return latest is null ? Problems.NotFound(Messages.Of("digest-none-yet")) : Results.Ok(await WithDeliveriesAsync(session, latest, cancellationToken));
+        var latest = await session.Query<StoredDigest>().OrderByDescending(d => d.Date).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? Problems.NotFound(Messages.Of("digest-none-yet")) : Results.Json(await WithDeliveriesAsync(session, latest.Digest(), cancellationToken), OverdueDigest.Json);
     }
 
     private static async Task<IResult> OfDay(string date, IQuerySession session, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return Problems.Invalid("date", "field.date");
-        var digest = await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(day), cancellationToken);
-        return digest is null ? Problems.NotFound(Messages.Of("digest-not-found", ("date", day))) : Results.Ok(await WithDeliveriesAsync(session, digest, cancellationToken));
+        var digest = await session.LoadAsync<StoredDigest>(OverdueDigest.IdFor(day), cancellationToken);
+        return digest is null ? Problems.NotFound(Messages.Of("digest-not-found", ("date", day))) : Results.Json(await WithDeliveriesAsync(session, digest.Digest(), cancellationToken), OverdueDigest.Json);
     }
 
     private static async Task<IResult> RunNow(IMessageBus bus, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         await bus.InvokeAsync(new RunOverdueDigest("manual"), cancellationToken);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var digest = await session.LoadAsync<OverdueDigest>(OverdueDigest.IdFor(today), cancellationToken);
-        return digest is null ? Problems.NotFound(Messages.Of("digest-not-built")) : Results.Ok(await WithDeliveriesAsync(session, digest, cancellationToken));
+        var digest = await session.LoadAsync<StoredDigest>(OverdueDigest.IdFor(today), cancellationToken);
+        return digest is null ? Problems.NotFound(Messages.Of("digest-not-built")) : Results.Json(await WithDeliveriesAsync(session, digest.Digest(), cancellationToken), OverdueDigest.Json);
     }
 
     private static async Task<OverdueDigest> WithDeliveriesAsync(IQuerySession session, OverdueDigest digest, CancellationToken cancellationToken) =>

@@ -22,12 +22,13 @@ public static class DeliverDigestHandler
     public static async Task Handle(DeliverDigest message, IDocumentSession session, IHttpClientFactory clients,
         TimeProvider clock, ILogger<DeliverDigest> logger, CancellationToken cancellationToken)
     {
-        var digest = await session.LoadAsync<OverdueDigest>(message.DigestId, cancellationToken);
+        var stored = await session.LoadAsync<StoredDigest>(message.DigestId, cancellationToken);
         var webhook = await session.LoadAsync<DigestWebhook>(message.WebhookId, cancellationToken);
-        if (digest is null || webhook is null) return;
+        if (stored is null || webhook is null) return;
+        var digest = stored.Digest();
 
         using var client = clients.CreateClient("digest");
-        using var answer = await client.PostAsJsonAsync(webhook.Url, Payload(digest, webhook.Kind), ApiJson.Configure(new(System.Text.Json.JsonSerializerDefaults.Web)), cancellationToken);
+        using var answer = await client.PostAsJsonAsync(webhook.Url, Payload(digest, webhook.Kind), OverdueDigest.Json, cancellationToken);
         if (!answer.IsSuccessStatusCode)
             throw new DigestDeliveryFailed($"Webhook {webhook.Id} answered {(int)answer.StatusCode} for digest {digest.Id}.");
 

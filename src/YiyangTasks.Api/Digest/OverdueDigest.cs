@@ -1,4 +1,10 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using YiyangTasks.Api.Http;
 using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
@@ -7,7 +13,26 @@ using YiyangTasks.Api.Localization;
 namespace YiyangTasks.Api.Digest;
 
 /// <summary>A task's latest progress report, as the digest quotes it.</summary>
-public sealed record LastReport(DateTimeOffset ReportedAt, string Unit, int PercentDone, ProgressStatus Status);
+public sealed record LastReport(DateTimeOffset ReportedAt, string Unit, int PercentDone, ProgressStatus Status)
+{
+    /// <summary>The report in the task's state filed last, if any.</summary>
+    public static LastReport? Of(SupervisedTask task) =>
+        task.Reports.OrderByDescending(r => r.ReportedAt).FirstOrDefault() is { } r ? new(r.ReportedAt, r.Unit, r.PercentDone, r.Status) : null;
+}
+
+/// <summary>
+/// A task as the digest lists it: what it owes past due (each obligation's kind, the unit owing it if not every lead unit,
+/// and its due date), and its latest report.
+/// </summary>
+public sealed record DigestTask(string PlanId, int Number, string Text, IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<(ObligationKind Kind, string? Unit, DateOnly DueOn)> Overdue, LastReport? LastReport)
+{
+    /// <summary>Judged from the task's state: its obligations unmet and due by <paramref name="now"/>; none once completed.</summary>
+    public static DigestTask Of(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        new(task.PlanId, task.Number, task.Text, task.LeadUnits,
+            task.IsCompleted ? [] : Obligations.Of(task, rules, calendar, now).Where(o => !o.IsMet && o.DueAt <= now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray(),
+            LastReport.Of(task));
+}
 
 /// <summary>One overdue obligation of a task: what was due, when, and how many working days ago.</summary>
 public sealed record DigestItem(string PlanId, int Number, string Task, ObligationKind Obligation, DateOnly DueOn,
@@ -26,7 +51,7 @@ public sealed record DigestDelivery(string Id, string DigestId, string WebhookId
 /// The overdue-task digest (逾期任务通报) of one working day: every unmet obligation past due, grouped by
 /// lead unit, with days overdue and the task's last report. Stored once per day; its id is the date.
 /// </summary>
-public sealed record OverdueDigest
+public sealed partial record OverdueDigest
 {
     public string Id { get; init; } = "";
     public DateOnly Date { get; init; }
@@ -37,33 +62,43 @@ public sealed record OverdueDigest
     public string Markdown { get; init; } = "";
     public IReadOnlyList<DigestDelivery> Deliveries { get; init; } = [];
 
+    /// <summary>
+    /// The API's JSON with Chinese written as UTF-8, not as \uXXXX (a quarter less of a digest's bytes): for the
+    /// stored body and the digest's answers, read by programs and robots, never embedded in HTML.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = ApiJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static string IdFor(DateOnly date) => date.ToString("yyyy-MM-dd");
 
-    /// <summary>Composes the digest from the tasks that have lapsed obligations.</summary>
+    /// <summary>Composes the digest from the tasks' states, judged by the timeliness rules at <paramref name="now"/>.</summary>
     public static OverdueDigest Compose(DateOnly date, DateTimeOffset now, string trigger,
-        IEnumerable<(SupervisedTask Task, TimelinessRules Rules)> tasks, WorkingDayCalendar calendar)
+        IEnumerable<(SupervisedTask Task, TimelinessRules Rules)> tasks, WorkingDayCalendar calendar) =>
+        Compose(date, now, trigger, tasks.Select(t => DigestTask.Of(t.Task, t.Rules, calendar, now)), calendar);
+
+    /// <summary>Composes the digest from what each task owes past due at <paramref name="now"/>; a task owing nothing is left out.</summary>
+    public static OverdueDigest Compose(DateOnly date, DateTimeOffset now, string trigger, IEnumerable<DigestTask> tasks,
+        WorkingDayCalendar calendar)
     {
         var items = new List<(string Unit, DigestItem Item)>();
         var taskCount = 0;
-        foreach (var (task, rules) in tasks)
+        foreach (var task in tasks)
         {
-            if (task.IsCompleted) continue;
-            var overdue = Obligations.Of(task, rules, calendar, now).Where(o => !o.IsMet && o.DueAt <= now).ToArray();
-            if (overdue.Length == 0) continue;
+            if (task.Overdue.Count == 0) continue;
             taskCount++;
-            var last = task.Reports.OrderByDescending(r => r.ReportedAt).FirstOrDefault() is { } r
-                ? new LastReport(r.ReportedAt, r.Unit, r.PercentDone, r.Status)
-                : null;
-            foreach (var obligation in overdue)
+            var text = Shorten(task.Text);
+            foreach (var (kind, owner, dueOn) in task.Overdue)
             {
-                var item = new DigestItem(task.PlanId, task.Number, Shorten(task.Text), obligation.Kind, obligation.DueOn,
-                    Math.Max(0, calendar.WorkingDaysBetween(obligation.DueOn, date)), last);
-                foreach (var unit in obligation.Unit is { } u ? [u] : task.LeadUnits) items.Add((unit, item));
+                var item = new DigestItem(task.PlanId, task.Number, text, kind, dueOn,
+                    Math.Max(0, calendar.WorkingDaysBetween(dueOn, date)), task.LastReport);
+                foreach (var unit in owner is { } u ? [u] : task.LeadUnits) items.Add((unit, item));
             }
         }
         var units = items.GroupBy(i => i.Unit)
             .Select(g => new DigestUnit(g.Key, g.Select(i => i.Item).OrderByDescending(i => i.WorkingDaysOverdue)
-                .ThenBy(i => i.PlanId).ThenBy(i => i.Number).ToArray()))
+                .ThenBy(i => i.PlanId, StringComparer.Ordinal).ThenBy(i => i.Number).ToArray()))
             .OrderByDescending(u => u.Items.Count).ThenBy(u => u.Unit, StringComparer.Ordinal)
             .ToArray();
         return new OverdueDigest
@@ -89,21 +124,100 @@ public sealed record OverdueDigest
             return text.ToString();
         }
         text.AppendLine(Messages.Of("digest.summary", ("tasks", taskCount), ("units", units.Count)));
+        // A province's digest has a hundred thousand lines: the line's sentence is looked up and split at its {placeholders}
+        // once, and the words that repeat (obligations, dates, reports) are worded once each.
+        var line = Placeholder().Split(Messages.Of("digest.item"));
+        var what = new Dictionary<ObligationKind, string>();
+        var dates = new Dictionary<DateOnly, string>();
+        var reports = new Dictionary<(DateOnly Date, int Percent), string>();
+        var noReport = Messages.Of("digest.no-report");
         foreach (var unit in units)
         {
             text.AppendLine();
             text.AppendLine(Messages.Of("digest.unit", ("unit", unit.Unit), ("count", unit.Items.Count)));
             foreach (var item in unit.Items)
             {
-                var report = item.LastReport is { } r
-                    ? Messages.Of("digest.last-report", ("date", ChinaTime.DateOf(r.ReportedAt)), ("percent", r.PercentDone))
-                    : Messages.Of("digest.no-report");
-                text.AppendLine(Messages.Of("digest.item", ("plan", item.PlanId), ("number", item.Number),
-                    ("what", Messages.Of($"digest.what.{item.Obligation}")), ("due", item.DueOn), ("days", item.WorkingDaysOverdue), ("report", report)));
+                for (var i = 0; i < line.Length; i++)
+                    text.Append(i % 2 == 0 ? line[i] : Word(line[i], item));
+                text.AppendLine();
             }
         }
         return text.ToString();
+
+        string Word(string placeholder, DigestItem item) => placeholder switch
+        {
+            "plan" => item.PlanId,
+            "number" => item.Number.ToString(CultureInfo.InvariantCulture),
+            "what" => Once(what, item.Obligation, kind => Messages.Of($"digest.what.{kind}")),
+            "due" => Once(dates, item.DueOn, Messages.Date),
+            "days" => item.WorkingDaysOverdue.ToString(CultureInfo.InvariantCulture),
+            "report" => item.LastReport is { } r
+                ? Once(reports, (Date: ChinaTime.DateOf(r.ReportedAt), Percent: r.PercentDone), report =>
+                    Messages.Of("digest.last-report", ("date", report.Date), ("percent", report.Percent)))
+                : noReport,
+            _ => $"{{{placeholder}}}",
+        };
     }
 
+    private static string Once<TKey>(Dictionary<TKey, string> words, TKey key, Func<TKey, string> word) where TKey : notnull =>
+        words.TryGetValue(key, out var known) ? known : words[key] = word(key);
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}
+
+/// <summary>
+/// A day's digest as stored (table mt_doc_overduedigest): its heading, and its units and Markdown as compressed JSON. A
+/// province's digest is tens of megabytes of JSON that PostgreSQL takes seconds to parse into jsonb and nobody queries inside.
+/// </summary>
+public sealed record StoredDigest
+{
+
+    public string Id { get; init; } = "";
+    public DateOnly Date { get; init; }
+    public DateTimeOffset GeneratedAt { get; init; }
+    public string Trigger { get; init; } = "";
+    public int TaskCount { get; init; }
+
+    /// <summary>The units and the Markdown (<see cref="DigestBody"/>) as JSON, gzip-compressed.</summary>
+    public byte[]? Body { get; init; }
+
+    /// <summary>The overdue tasks' numbers per plan, in plain JSON: what a plan's overview compares with the tasks overdue now.</summary>
+    public IReadOnlyDictionary<string, int[]>? OverdueByPlan { get; init; }
+
+    /// <summary>Digests stored before the body was compressed hold their units and Markdown as they are.</summary>
+    public IReadOnlyList<DigestUnit>? Units { get; init; }
+
+    /// <inheritdoc cref="Units"/>
+    public string? Markdown { get; init; }
+
+    public static StoredDigest Of(OverdueDigest digest)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest))
+            JsonSerializer.Serialize(gzip, new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json);
+        return new StoredDigest
+        {
+            Id = digest.Id, Date = digest.Date, GeneratedAt = digest.GeneratedAt, Trigger = digest.Trigger, TaskCount = digest.TaskCount,
+            Body = compressed.ToArray(),
+            OverdueByPlan = digest.Units.SelectMany(u => u.Items).GroupBy(i => i.PlanId)
+                .ToDictionary(g => g.Key, g => g.Select(i => i.Number).Distinct().Order().ToArray()),
+        };
+    }
+
+    /// <summary>The digest as composed (its deliveries are kept apart).</summary>
+    public OverdueDigest Digest()
+    {
+        var body = Body is null
+            ? new DigestBody(Units ?? [], Markdown ?? "")
+            : JsonSerializer.Deserialize<DigestBody>(new GZipStream(new MemoryStream(Body), CompressionMode.Decompress), OverdueDigest.Json)!;
+        return new OverdueDigest
+        {
+            Id = Id, Date = Date, GeneratedAt = GeneratedAt, Trigger = Trigger, TaskCount = TaskCount, Units = body.Units, Markdown = body.Markdown,
+        };
+    }
+
+    private sealed record DigestBody(IReadOnlyList<DigestUnit> Units, string Markdown);
 }

@@ -71,9 +71,9 @@ public sealed class DemoPlans(IServiceProvider services, IHostEnvironment enviro
         await using (var session = services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             var id = Digest.OverdueDigest.IdFor(ChinaTime.DateOf(now));
-            if (await session.LoadAsync<Digest.OverdueDigest>(id, cancellationToken) is { TaskCount: 0 })
+            if (await session.LoadAsync<Digest.StoredDigest>(id, cancellationToken) is { TaskCount: 0 })
             {
-                session.Delete<Digest.OverdueDigest>(id);
+                session.Delete<Digest.StoredDigest>(id);
                 await session.SaveChangesAsync(cancellationToken);
             }
         }

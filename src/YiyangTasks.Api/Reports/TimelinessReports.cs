@@ -132,14 +132,16 @@ public static class TimelinessReports
     /// </summary>
     private static async Task<DigestNumbers?> LastDigestAsync(IQuerySession session, string planId, CancellationToken cancellationToken)
     {
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(OverdueDigest)).TableName.QualifiedName;
-        // Ordered by the date index's own expression (ProjectionRegistry), so only the latest digest is read.
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(StoredDigest)).TableName.QualifiedName;
+        // Ordered by the date index's own expression (ProjectionRegistry), so only the latest digest is read. Its body is
+        // compressed (StoredDigest): the plan's numbers come from its plain list per plan, or, for a digest stored before
+        // that list, from its units.
         var found = await session.AdvancedSql.QueryAsync<DigestNumbers>('^', $"""
-            select jsonb_build_object('date', d.data -> 'date', 'numbers', coalesce((
+            select jsonb_build_object('date', d.data -> 'date', 'numbers', coalesce(d.data -> 'overdueByPlan' -> ^, (
                 select jsonb_agg(distinct i -> 'number') from jsonb_array_elements(d.data -> 'units') u, jsonb_array_elements(u -> 'items') i
                 where i ->> 'planId' = ^), '[]'::jsonb))
             from (select data from {table} order by mt_immutable_date(data ->> 'date') desc limit 1) d
-            """, cancellationToken, planId);
+            """, cancellationToken, planId, planId);
         return found.Count == 0 ? null : found[0];
     }
 

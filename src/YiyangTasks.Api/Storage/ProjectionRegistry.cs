@@ -27,14 +27,15 @@ public static class ProjectionRegistry
         options.Schema.For<TaskFigures>().Index(t => t.PlanId).Index(t => t.ValidUntil).Index(t => t.JudgedAt).GinIndexJsonDataMember(t => t.Units);
         options.Schema.For<UnitPlanFigures>().Index(r => r.PlanId).Index(r => r.Unit);
         options.Schema.For<PlanFigures>();
-        options.Schema.For<WatchedTask>().Index(w => w.PlanId).Index(w => w.AttentionFrom);
+        // The digest selects the overdue tasks by a column and reads only their past-due obligations (RunOverdueDigest).
+        options.Schema.For<WatchedTask>().Index(w => w.PlanId).Index(w => w.AttentionFrom).Duplicate(w => w.OverdueFrom);
         // A unit's to-do reads the tasks it leads across plans (ToDoQuery.OpenTasksLedBy).
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.LeadUnits);
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.CooperatingUnits);
         options.Schema.For<IdempotentResponse>();
         options.Schema.For<Units.UnitRecord>();
         options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);
-        options.Schema.For<Digest.OverdueDigest>().Index(d => d.Date);
+        options.Schema.For<Digest.StoredDigest>().DocumentAlias("overduedigest").Index(d => d.Date);
         options.Schema.For<Digest.DigestWebhook>();
         options.Schema.For<Todo.CalendarFeedKey>();
         options.Schema.For<Digest.DigestDelivery>().Index(d => d.DigestId);

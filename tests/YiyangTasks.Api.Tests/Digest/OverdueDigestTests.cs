@@ -107,6 +107,30 @@ public class OverdueDigestTests
         Assert.Equal(1, await CountAsync(database, "mt_doc_overduedigest"));
     }
 
+    [Fact]
+    public async Task A_digest_stored_before_its_body_was_compressed_reads_as_it_was_stored()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync("digestlegacy");
+        await using var api = ApiFactory.OnDatabase(database, Monday);
+        await api.InitializeAsync();
+        var units = new[] { new DigestUnit(CivilAffairs, [new DigestItem("plan-old", 3, "推进医养结合服务", Domain.Timeliness.ObligationKind.Report,
+            new DateOnly(2026, 2, 5), 20, new LastReport(Monday.AddDays(-40), CivilAffairs, 30, Domain.Tasks.ProgressStatus.OnTrack))]) };
+        await using (var session = api.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            // As the document was stored then: units and Markdown as they are, no body.
+            session.Store(new StoredDigest { Id = "2026-03-06", Date = new DateOnly(2026, 3, 6), GeneratedAt = Monday.AddDays(-3), Trigger = "schedule",
+                TaskCount = 1, Units = units, Markdown = "### 逾期任务通报 2026年3月6日" });
+            await session.SaveChangesAsync();
+        }
+
+        using var office = api.As(Roles.Office);
+        var digest = await (await office.GetAsync("/api/digests/overdue/2026-03-06")).JsonAsync();
+        Assert.Equal("### 逾期任务通报 2026年3月6日", digest.GetProperty("markdown").GetString());
+        var item = digest.GetProperty("units")[0].GetProperty("items")[0];
+        Assert.Equal((3, 20, 30), (item.GetProperty("number").GetInt32(), item.GetProperty("workingDaysOverdue").GetInt32(),
+            item.GetProperty("lastReport").GetProperty("percentDone").GetInt32()));
+    }
+
     private static async Task AddWebhookAsync(ApiFactory api, string id, string url, string kind)
     {
         using var admin = api.As(Roles.Admin);

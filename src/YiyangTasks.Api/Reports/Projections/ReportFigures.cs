@@ -89,8 +89,8 @@ public sealed class PlanFigures
 }
 
 /// <summary>
-/// A task not completed yet, as the plan overview reads it for its lights and overdue list (任务督办关注): its number, text and
-/// lead units, and its unmet obligations (<see cref="TaskWatch"/>); stored only from the instant it may need attention.
+/// A task not completed yet, as the plan overview and the overdue digest read it (任务督办关注): its number, text, lead units
+/// and latest report, and its unmet obligations (<see cref="TaskWatch"/>); read only from the instant it may need attention.
 /// </summary>
 public sealed class WatchedTask
 {
@@ -101,6 +101,15 @@ public sealed class WatchedTask
     public IReadOnlyList<string> LeadUnits { get; set; } = [];
     public TaskWatch Watch { get; set; } = new(false, false, false, []);
 
+    /// <summary>The report filed last, which the digest quotes.</summary>
+    public Digest.LastReport? LastReport { get; set; }
+
     /// <summary>Before this instant the task is green and owes nothing overdue (<see cref="TaskWatch.AttentionFrom"/>).</summary>
     public DateTimeOffset AttentionFrom { get; set; }
+
+    /// <summary>
+    /// From this instant the task owes something past due (the earliest unmet obligation's due instant, <see cref="TaskWatch.OverdueAt"/>);
+    /// <see cref="DateTimeOffset.MaxValue"/>: nothing. A column of its own, so the digest reads only the tasks overdue now.
+    /// </summary>
+    public DateTimeOffset OverdueFrom { get; set; } = DateTimeOffset.MaxValue;
 }

@@ -140,7 +140,7 @@ public sealed class ReportFiguresProjection : IProjection
         for (var i = 0; i < figures.Length && i < into.Length; i++) into[i] += sign * figures[i];
     }
 
-    /// <summary>The overview's view of a task not completed: kept while it owes something, dropped once completed.</summary>
+    /// <summary>The overview's and the digest's view of a task not completed: kept while it owes something, dropped once completed.</summary>
     private static void Watch(IDocumentOperations operations, SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset horizon)
     {
         if (task.IsCompleted)
@@ -152,7 +152,9 @@ public sealed class ReportFiguresProjection : IProjection
         operations.Store(new WatchedTask
         {
             Id = task.Id, PlanId = task.PlanId, Number = task.Number, Text = task.Text, LeadUnits = task.LeadUnits, Watch = watch,
-            AttentionFrom = watch.AttentionFrom(rules),
+            LastReport = Digest.LastReport.Of(task), AttentionFrom = watch.AttentionFrom(rules),
+            // In UTC: a column of type timestamptz takes no other offset (Npgsql).
+            OverdueFrom = watch.Completed ? DateTimeOffset.MaxValue : watch.Unmet.Select(o => o.DueAt.ToUniversalTime()).DefaultIfEmpty(DateTimeOffset.MaxValue).Min(),
         });
     }
 

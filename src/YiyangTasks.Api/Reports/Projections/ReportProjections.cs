@@ -38,7 +38,7 @@ public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dat
         (await store.Advanced.AllProjectionProgress(token: cancellationToken)).ToDictionary(s => s.ShardName, s => s.Sequence);
 
     /// <summary>
-    /// Waits until the summaries reflect every event committed before the call (the digest, just after its sweep recorded
+    /// Waits until the report figures reflect every event committed before the call (the digest, just after its sweep recorded
     /// lapses); false when the daemon did not get there within <paramref name="timeout"/>.
     /// </summary>
     public async Task<bool> CatchUpAsync(TimeSpan timeout, CancellationToken cancellationToken)
