@@ -138,7 +138,9 @@ public static class TimelinessReports
         // that list, from its units.
         var found = await session.AdvancedSql.QueryAsync<DigestNumbers>('^', $"""
             select jsonb_build_object('date', d.data -> 'date', 'numbers', coalesce(d.data -> 'overdueByPlan' -> ^, (
-                select jsonb_agg(distinct i -> 'number') from jsonb_array_elements(d.data -> 'units') u, jsonb_array_elements(u -> 'items') i
+                select jsonb_agg(distinct i -> 'number')
+                from jsonb_array_elements(case jsonb_typeof(d.data -> 'units') when 'array' then d.data -> 'units' else '[]' end) u,
+                    jsonb_array_elements(u -> 'items') i
                 where i ->> 'planId' = ^), '[]'::jsonb))
             from (select data from {table} order by mt_immutable_date(data ->> 'date') desc limit 1) d
             """, cancellationToken, planId, planId);

@@ -96,16 +96,17 @@ public class OverviewPagingTests(ApiFactory api) : IClassFixture<ApiFactory>
             DigestItem Item(string plan, int number) => new(plan, number, "任务", ObligationKind.Report, today.AddDays(-10), 5, null);
             await using (var session = api.Services.GetRequiredService<IDocumentStore>().LightweightSession())
             {
-                session.Store(new OverdueDigest
+                // Stored as the digest run stores them (compressed, with each plan's numbers apart).
+                session.Store(StoredDigest.Of(new OverdueDigest
                 {
                     Id = OverdueDigest.IdFor(today), Date = today, GeneratedAt = now, Trigger = "test", TaskCount = 3,
                     Units = [new DigestUnit("市民政局", [Item(planId, overdueNow[0]), Item(planId, 9_999)]), new DigestUnit("市财政局", [Item("other-plan", overdueNow[1])])],
-                });
-                session.Store(new OverdueDigest
+                }));
+                session.Store(StoredDigest.Of(new OverdueDigest
                 {
                     Id = OverdueDigest.IdFor(today.AddDays(-1)), Date = today.AddDays(-1), GeneratedAt = now.AddDays(-1), Trigger = "test",
                     Units = [new DigestUnit("市民政局", [.. overdueNow.Select(n => Item(planId, n))])],
-                });
+                }));
                 await session.SaveChangesAsync();
             }
 
