@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Marten.Services.BatchQuerying;
 using YiyangTasks.Api.Reports.Projections;
+using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
@@ -139,7 +140,7 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
             select jsonb_build_object('number', data -> 'number', 'watch', jsonb_set(data -> 'watch', '{unmet}',
                 jsonb_path_query_array(data -> 'watch' -> 'unmet', '$[*] ? (@.dueOn <= $latest)', jsonb_build_object('latest', ^::text))))
             from {{table}}
-            where data ->> 'planId' = ^ and mt_immutable_timestamptz(data ->> 'attentionFrom') <= ^
+            where data ->> 'planId' = ^ and {{EventStore.Schema}}.mt_immutable_timestamptz(data ->> 'attentionFrom') <= ^
             """, cancellationToken, latest, planId, now.ToUniversalTime());
     }
 

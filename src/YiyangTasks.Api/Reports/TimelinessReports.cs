@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
@@ -142,7 +143,7 @@ public static class TimelinessReports
                 from jsonb_array_elements(case jsonb_typeof(d.data -> 'units') when 'array' then d.data -> 'units' else '[]' end) u,
                     jsonb_array_elements(u -> 'items') i
                 where i ->> 'planId' = ^), '[]'::jsonb))
-            from (select data from {table} order by mt_immutable_date(data ->> 'date') desc limit 1) d
+            from (select data from {table} order by {EventStore.Schema}.mt_immutable_date(data ->> 'date') desc limit 1) d
             """, cancellationToken, planId, planId);
         return found.Count == 0 ? null : found[0];
     }
