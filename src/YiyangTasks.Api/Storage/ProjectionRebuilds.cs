@@ -10,7 +10,12 @@ namespace YiyangTasks.Api.Storage;
 public static class ProjectionRebuilds
 {
     /// <summary>Events read per page (Marten's default is 500): a rebuild costs a few round trips per page, so fewer pages.</summary>
-    public const int BatchSize = 5_000;
+    /// <remarks>
+    /// 1,000, not 5,000: with no page loaded ahead (<see cref="HopperSize"/>), a projection behind the writers applies a full
+    /// page, and at 5,000 events its documents took the API's working set to 813 MB at full scale (397 MB at 1,000, commands
+    /// no slower; the daemon's catch-up 15,821 events/s instead of 18,525).
+    /// </remarks>
+    public const int BatchSize = 1_000;
 
     /// <summary>
     /// During a rebuild, keep up to this many changed documents in memory and write each once (Marten's default writes
