@@ -4,7 +4,6 @@ using Marten;
 using Wolverine;
 using Wolverine.Marten;
 using YiyangTasks.Api.Reports.Projections;
-using YiyangTasks.Api.Storage;
 using YiyangTasks.Api.Timeliness;
 using YiyangTasks.Domain.Timeliness;
 
@@ -69,7 +68,7 @@ public static class RunOverdueDigestHandler
         string trigger, TimelinessPolicy policy, CancellationToken cancellationToken)
     {
         var calendar = await policy.CalendarAsync(cancellationToken);
-        var stale = await session.Query<TaskFigures>().Where(t => t.ValidUntil <= now || t.JudgedAt > now).ToListAsync(cancellationToken);
+        var stale = await session.Query<TaskFigures>().Where(TaskFigures.NotCovering(now)).ToListAsync(cancellationToken);
         var judged = new List<DigestTask>(stale.Count);
         foreach (var figures in stale)
             judged.Add(DigestTask.Of(figures.Task, await policy.RulesForAsync(figures.PlanId, cancellationToken), calendar, now));
@@ -79,11 +78,12 @@ public static class RunOverdueDigestHandler
         // database (a watch due instant is the end of its day, so due by now is due before today's China date).
         // Read as text and deserialized here: Marten would take a class asked of AdvancedSql for a document (id, data …).
         var serializer = session.DocumentStore.Options.Serializer();
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(WatchedTask)).TableName.QualifiedName;
         var rows = await session.AdvancedSql.QueryAsync<string>('^',
             "select jsonb_build_object('id', d.id, 'planId', d.data->'planId', 'number', d.data->'number', 'text', d.data->'text', " +
             "'leadUnits', d.data->'leadUnits', 'lastReport', d.data->'lastReport', 'overdue', " +
             "jsonb_path_query_array(d.data->'watch'->'unmet', '$[*] ? (@.dueOn < $today)', jsonb_build_object('today', ^::text))) " +
-            $"from {EventStore.Schema}.mt_doc_watchedtask d where d.overdue_from <= ^::timestamptz",
+            $"from {table} d where d.overdue_from <= ^::timestamptz",
             cancellationToken, today.ToString("yyyy-MM-dd"), now);
         var tasks = rows.Select(row => serializer.FromJson<OverdueWatch>(new MemoryStream(Encoding.UTF8.GetBytes(row))))
             .Where(w => !staleIds.Contains(w.Id))

@@ -42,7 +42,7 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
     /// <summary>The tasks whose timelines do not answer for now (their lapse check is late, or the clock stands before their last event).</summary>
     private static Task<IReadOnlyList<TaskFigures>> StaleTasks(IBatchedQuery batch, string? plan, DateTimeOffset now)
     {
-        var query = batch.Query<TaskFigures>().Where(t => t.ValidUntil <= now || t.JudgedAt > now);
+        var query = batch.Query<TaskFigures>().Where(TaskFigures.NotCovering(now));
         if (plan is not null) query = query.Where(t => t.PlanId == plan);
         return query.ToList();
     }

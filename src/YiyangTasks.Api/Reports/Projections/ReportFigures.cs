@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
 using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
@@ -34,6 +35,12 @@ public sealed class TaskFigures
     public List<FigureStep> Steps { get; set; } = [];
 
     public FigureTimeline Timeline => new(JudgedAt, Figures, Steps, ValidUntil == DateTimeOffset.MaxValue ? null : ValidUntil);
+
+    /// <summary>
+    /// The tasks whose timelines do not answer for <paramref name="now"/> (<see cref="FigureTimeline.Covers"/>: their lapse check is
+    /// late, or the clock stands before their last event), as a query filter: the reports judge those afresh from their state.
+    /// </summary>
+    public static Expression<Func<TaskFigures, bool>> NotCovering(DateTimeOffset now) => t => t.ValidUntil <= now || t.JudgedAt > now;
 
     /// <summary>
     /// Keeps of the task's reports only what the rules read: for each unit and period range the first report (a period
