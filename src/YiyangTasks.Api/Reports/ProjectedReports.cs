@@ -62,8 +62,10 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
     }
 
     /// <summary>
-    /// The overview's figures of a plan: statuses, lights, one page of the overdue list (most working days overdue first, then by
-    /// number), the list's length, every task on it, and the ranking.
+    /// The overview's figures of a plan: statuses, lights, one page of the overdue list (earliest due first, which is most
+    /// working days overdue first, then by number), the list's length, every task on it, and the ranking. The lights and the
+    /// list's length are the plan's attention counts at now (<see cref="PlanFigures.AttentionAt"/>); the page reads the plan's
+    /// watched tasks in the order of their earliest past-due obligation, only as many as the page needs.
     /// </summary>
     public async Task<OverviewFigures> OverviewAsync(IQuerySession session, string planId, DateTimeOffset now, OverduePage page,
         CancellationToken cancellationToken)
@@ -72,11 +74,12 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
         var calendar = await policy.CalendarAsync(cancellationToken);
         var today = ChinaTime.DateOf(now);
 
-        // The rows, the stale tasks and the statuses in one round trip.
+        // The rows, the stale tasks, the plan's counts and the numbers of its tasks overdue in one round trip.
         var batch = session.CreateBatchQuery();
         var found = batch.Query<UnitPlanFigures>().Where(r => r.PlanId == planId).ToList();
         var staleTasks = StaleTasks(batch, planId, now);
         var planFigures = batch.Load<PlanFigures>(planId);
+        var overdueNumbers = batch.Query<WatchedTask>().Where(w => w.PlanId == planId && w.OverdueFrom <= now).Select(w => w.Number).ToList();
         await batch.Execute(cancellationToken);
 
         var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -84,82 +87,75 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
         await JudgeStaleAsync(await staleTasks, now, totals, cancellationToken);
         var stale = (await staleTasks).ToDictionary(t => t.Number);
 
-        var statuses = (await planFigures)?.TasksByStatus ?? [];
+        var figures = await planFigures;
+        var statuses = figures?.TasksByStatus ?? [];
         var byStatus = Enum.GetValues<TaskStatus>().Where(s => statuses.GetValueOrDefault(s) > 0).ToDictionary(s => s, s => statuses[s]);
 
-        var attention = new List<(int Number, Light Light)>();
-        var overdue = new List<(int Number, ObligationKind Kind, string? Unit, DateOnly DueOn, int Days)>();
-        foreach (var w in await WatchesAsync(session, planId, now, rules, cancellationToken))
+        // The stale tasks' part of the counts judged afresh, as the rows' part is (JudgeStaleAsync), and their overdue obligations.
+        var counts = figures?.AttentionAt(now) ?? AttentionTimeline.Empty();
+        var numbers = (await overdueNumbers).Where(n => !stale.ContainsKey(n)).ToHashSet();
+        var staleOverdue = new List<OverdueTask>();
+        foreach (var (number, task) in stale)
         {
-            if (stale.ContainsKey(w.Number)) continue;
-            attention.Add((w.Number, w.Watch.LightAt(rules, calendar, now)));
-            foreach (var o in w.Watch.OverdueAt(now)) overdue.Add((w.Number, o.Kind, o.Unit, o.DueOn, DaysOverdue(o.DueOn)));
-        }
-        foreach (var (number, figures) in stale)
-        {
-            var task = figures.Task;
-            attention.Add((number, TrafficLight.Of(task, rules, calendar, now).Light));
-            if (task.IsCompleted) continue;
-            foreach (var o in Obligations.Of(task, rules, calendar, now).Where(o => !o.IsMet && o.DueAt <= now))
-                overdue.Add((number, o.Kind, o.Unit, o.DueOn, DaysOverdue(o.DueOn)));
+            AttentionTimeline.Add(counts, task.AttentionTimeline.At(now), -1);
+            var overdue = task.Task.IsCompleted ? [] : Obligations.Of(task.Task, rules, calendar, now).Where(o => !o.IsMet && o.DueAt <= now).ToArray();
+            AttentionTimeline.Add(counts, AttentionTimeline.Of(TrafficLight.Of(task.Task, rules, calendar, now).Light, overdue.Length), 1);
+            if (overdue.Length > 0) numbers.Add(number);
+            staleOverdue.AddRange(overdue.Select(o => new OverdueTask(number, task.Task.Text, task.Task.LeadUnits, o.Kind, o.Unit, o.DueOn, DaysOverdue(o.DueOn))));
         }
 
-        var lights = attention.Where(a => a.Light != Light.Green).GroupBy(a => a.Light).ToDictionary(g => g.Key, g => g.Count());
-        var green = byStatus.Values.Sum() - lights.Values.Sum();
-        lights = Enum.GetValues<Light>().Where(l => l == Light.Green ? green > 0 : lights.ContainsKey(l))
-            .ToDictionary(l => l, l => l == Light.Green ? green : lights[l]);
-
-        // A task's obligations keep the order the rules list them in (a stable sort); only the page is given its text and lead units.
-        var shown = overdue.OrderByDescending(o => o.Days).ThenBy(o => o.Number)
-            .Skip((int)Math.Min(int.MaxValue, (long)(page.Page - 1) * page.PageSize)).Take(page.PageSize).ToArray();
-        var named = await NamesAsync(session, planId, shown.Select(o => o.Number).Where(n => !stale.ContainsKey(n)).Distinct().ToArray(), cancellationToken);
-        foreach (var (number, figures) in stale) named[number] = (figures.Task.Text, figures.Task.LeadUnits);
-        // A task completed between the two reads has no watch left to name it: its entry stays, without text, rather than failing the answer.
-        var list = shown.Select(o =>
-        {
-            var (text, leadUnits) = named.TryGetValue(o.Number, out var name) ? name : ("", []);
-            return new OverdueTask(o.Number, text, leadUnits, o.Kind, o.Unit, o.DueOn, o.Days);
-        }).ToArray();
-        return new OverviewFigures(byStatus, lights, list, overdue.Count, overdue.Select(o => o.Number).ToHashSet(), UnitFigures.Ranking(totals));
+        var (yellow, red) = (counts[(int)AttentionTimeline.Attention.Yellow], counts[(int)AttentionTimeline.Attention.Red]);
+        var green = byStatus.Values.Sum() - yellow - red;
+        var lights = new Dictionary<Light, int> { [Light.Green] = green, [Light.Yellow] = yellow, [Light.Red] = red }
+            .Where(l => l.Value > 0).ToDictionary();
+        var list = await OverduePageAsync(session, planId, now, page, stale, staleOverdue, DaysOverdue, cancellationToken);
+        return new OverviewFigures(byStatus, lights, list, counts[(int)AttentionTimeline.Attention.Overdue], numbers, UnitFigures.Ranking(totals));
 
         int DaysOverdue(DateOnly dueOn) => Math.Max(0, calendar.WorkingDaysBetween(dueOn, today));
     }
 
     /// <summary>
-    /// The watched tasks of a plan that may need attention at <paramref name="now"/>, each with only the obligations due by
-    /// <see cref="TaskWatch.LatestDueCounting"/>: a watch lists 400 days of obligations ahead, which no light or overdue list
-    /// reads today, and reading them made up most of the overview's time (3.3 of 3.7 MB for a plan of 1,000 tasks).
+    /// One page of a plan's overdue list, ordered by due date, number and the order the rules list a task's obligations in.
+    /// The watched tasks are read in the order of their earliest past-due obligation (<see cref="WatchedTask.OverdueFrom"/>, then
+    /// number), a chunk at a time: an entry no later than the last task read is final, since every task not read yet owes only
+    /// later ones; reading stops once the page's entries are all final. The stale tasks' entries are judged from their states.
     /// </summary>
-    private static async Task<IReadOnlyList<Watched>> WatchesAsync(IQuerySession session, string planId, DateTimeOffset now, TimelinessRules rules,
+    private static async Task<IReadOnlyList<OverdueTask>> OverduePageAsync(IQuerySession session, string planId, DateTimeOffset now, OverduePage page,
+        IReadOnlyDictionary<int, TaskFigures> stale, IReadOnlyList<OverdueTask> staleOverdue, Func<DateOnly, int> daysOverdue,
         CancellationToken cancellationToken)
     {
+        var skip = (long)(page.Page - 1) * page.PageSize;
+        var needed = skip + page.PageSize;
+        var entries = new List<(OverdueTask Task, int Order)>(staleOverdue.Select((o, i) => (o, i)));
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(WatchedTask)).TableName.QualifiedName;
-        var latest = TaskWatch.LatestDueCounting(rules, now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        // The same expressions as the plan and attention indexes (ProjectionRegistry); dueOn is ISO (yyyy-MM-dd), so it compares as text.
-        return await session.AdvancedSql.QueryAsync<Watched>('^', $$"""
-            select jsonb_build_object('number', data -> 'number', 'watch', jsonb_set(data -> 'watch', '{unmet}',
-                jsonb_path_query_array(data -> 'watch' -> 'unmet', '$[*] ? (@.dueOn <= $latest)', jsonb_build_object('latest', ^::text))))
-            from {{table}}
-            where data ->> 'planId' = ^ and {{EventStore.Schema}}.mt_immutable_timestamptz(data ->> 'attentionFrom') <= ^
-            """, cancellationToken, latest, planId, now.ToUniversalTime());
+        var today = ChinaTime.DateOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (DateTimeOffset OverdueFrom, int Number) after = (DateTimeOffset.MinValue, int.MinValue);
+        var chunk = (int)Math.Min(4_096, needed + 16);
+        while (true)
+        {
+            // dueOn is ISO (yyyy-MM-dd), so it compares as text; a watch's due instant is the end of its day (due by now: before today).
+            var read = await session.AdvancedSql.QueryAsync<OverdueRead>('^', $$"""
+                select jsonb_build_object('number', d.number, 'overdueFrom', d.overdue_from, 'text', d.data -> 'text', 'leadUnits', d.data -> 'leadUnits',
+                    'overdue', jsonb_path_query_array(d.data -> 'watch' -> 'unmet', '$[*] ? (@.dueOn < $today)', jsonb_build_object('today', ^::text)))
+                from {{table}} d
+                where d.plan_id = ^ and d.overdue_from <= ^ and (d.overdue_from, d.number) > (^, ^)
+                order by d.overdue_from, d.number
+                limit ^
+                """, cancellationToken, today, planId, now.ToUniversalTime(), after.OverdueFrom.ToUniversalTime(), after.Number, chunk);
+            foreach (var w in read.Where(w => !stale.ContainsKey(w.Number)))
+                entries.AddRange(w.Overdue.Where(o => o.DueAt <= now).Select((o, i) =>
+                    (new OverdueTask(w.Number, w.Text, w.LeadUnits, o.Kind, o.Unit, o.DueOn, daysOverdue(o.DueOn)), i)));
+            if (read.Count < chunk) break;
+            var last = read[^1];
+            after = (last.OverdueFrom, last.Number);
+            if (entries.Count(e => (ChinaTime.EndOf(e.Task.DueOn), e.Task.Number).CompareTo(after) <= 0) >= needed) break;
+            chunk = Math.Min(chunk * 2, 16_384);
+        }
+        return entries.OrderBy(e => e.Task.DueOn).ThenBy(e => e.Task.Number).ThenBy(e => e.Order)
+            .Skip((int)Math.Min(int.MaxValue, skip)).Take(page.PageSize).Select(e => e.Task).ToArray();
     }
 
-    /// <summary>The text and lead units of some of a plan's watched tasks, by number.</summary>
-    private static async Task<Dictionary<int, (string Text, IReadOnlyList<string> LeadUnits)>> NamesAsync(IQuerySession session, string planId,
-        int[] numbers, CancellationToken cancellationToken)
-    {
-        if (numbers.Length == 0) return [];
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(WatchedTask)).TableName.QualifiedName;
-        var names = await session.AdvancedSql.QueryAsync<Named>('^', $"""
-            select jsonb_build_object('number', data -> 'number', 'text', data -> 'text', 'leadUnits', data -> 'leadUnits')
-            from {table} where data ->> 'planId' = ^ and (data ->> 'number')::int = any(^)
-            """, cancellationToken, planId, numbers);
-        return names.ToDictionary(n => n.Number, n => (n.Text, n.LeadUnits));
-    }
-
-    private sealed record Watched(int Number, TaskWatch Watch);
-
-    private sealed record Named(int Number, string Text, IReadOnlyList<string> LeadUnits);
+    private sealed record OverdueRead(int Number, DateTimeOffset OverdueFrom, string Text, IReadOnlyList<string> LeadUnits, IReadOnlyList<WatchedObligation> Overdue);
 }
 
 /// <summary>A page of the overview's overdue list: <paramref name="Page"/> from 1, <paramref name="PageSize"/> entries.</summary>

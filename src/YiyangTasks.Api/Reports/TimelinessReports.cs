@@ -44,7 +44,7 @@ public static class TimelinessReports
             .ProducesProblem(400).ProducesProblem(404);
         reports.MapGet("/plans/{planId}/overview", Overview).WithName("GetPlanOverview").RequireAuthorization(Policies.OfficeOrSupervision)
             .WithSummary("A plan for the joint-conference office: status counts, lights, overdue list, unit ranking (通报), changes since the last digest")
-            .WithDescription($"The overdue list comes a page at a time, most working days overdue first: overduePage (from 1) and overduePageSize " +
+            .WithDescription($"The overdue list comes a page at a time, earliest due (most working days overdue) first, then by task number: overduePage (from 1) and overduePageSize " +
                 $"(1–{MaxOverduePageSize}, default {DefaultOverduePageSize}); overdueTotal counts the whole list. The plan's ledger " +
                 "(…/ledger, CSV or Excel) has every task. Accept: text/csv answers the unit ranking as CSV.")
             .Produces<PlanOverview>().AlsoProducesCsv().ProducesProblem(400).ProducesProblem(404);

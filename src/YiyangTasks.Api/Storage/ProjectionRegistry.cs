@@ -27,8 +27,10 @@ public static class ProjectionRegistry
         options.Schema.For<TaskFigures>().Index(t => t.PlanId).Index(t => t.ValidUntil).Index(t => t.JudgedAt).GinIndexJsonDataMember(t => t.Units);
         options.Schema.For<UnitPlanFigures>().Index(r => r.PlanId).Index(r => r.Unit);
         options.Schema.For<PlanFigures>();
-        // The digest selects the overdue tasks by a column and reads only their past-due obligations (RunOverdueDigest).
-        options.Schema.For<WatchedTask>().Index(w => w.PlanId).Index(w => w.AttentionFrom).Duplicate(w => w.OverdueFrom);
+        // The digest selects the overdue tasks by a column and reads only their past-due obligations (RunOverdueDigest); the
+        // overview reads a plan's overdue tasks in the order of their earliest past-due obligation, a page at a time (ProjectedReports).
+        options.Schema.For<WatchedTask>().Duplicate(w => w.PlanId).Duplicate(w => w.Number).Duplicate(w => w.OverdueFrom)
+            .Index(w => new { w.PlanId, w.OverdueFrom, w.Number });
         // A unit's to-do reads the tasks it leads across plans (ToDoQuery.OpenTasksLedBy).
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.LeadUnits);
         options.Schema.For<SupervisedTask>().GinIndexJsonDataMember(t => t.CooperatingUnits);

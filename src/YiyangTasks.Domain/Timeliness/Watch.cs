@@ -54,17 +54,6 @@ public sealed record TaskWatch(bool Closed, bool Completed, bool AtRisk, IReadOn
     public IEnumerable<WatchedObligation> OverdueAt(DateTimeOffset now) => Completed ? [] : Unmet.Where(o => o.DueAt <= now);
 
     /// <summary>
-    /// From when the task can show anything but green or be overdue: the earliest due instant, less the yellow window
-    /// (at most <see cref="TimelinessRules.YellowWithinWorkingDays"/> working days: twice as many calendar days and a holiday's length).
-    /// </summary>
-    public DateTimeOffset AttentionFrom(TimelinessRules rules)
-    {
-        if (AtRisk && !Closed) return DateTimeOffset.MinValue;
-        var window = Closed ? 0 : YellowWindowDays(rules);
-        return Unmet.Select(o => ChinaTime.EndOf(o.DueOn.AddDays(-window - 1))).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
-    }
-
-    /// <summary>
     /// The latest due date that can count at <paramref name="now"/>: an obligation due later is neither past due nor within the
     /// yellow window then, so <see cref="LightAt"/> and <see cref="OverdueAt"/> answer the same without it (a reader may leave it out).
     /// </summary>
@@ -84,5 +73,5 @@ public sealed record TaskWatch(bool Closed, bool Completed, bool AtRisk, IReadOn
     }
 
     /// <summary>Calendar days that hold at most <see cref="TimelinessRules.YellowWithinWorkingDays"/> working days: twice as many and a holiday's length.</summary>
-    private static int YellowWindowDays(TimelinessRules rules) => 2 * rules.YellowWithinWorkingDays + 12;
+    public static int YellowWindowDays(TimelinessRules rules) => 2 * rules.YellowWithinWorkingDays + 12;
 }

@@ -24,6 +24,8 @@ public class FigureTimelineTests
         var covered = 0;
         var steps = 0;
         var trimmed = 0;
+        var attentionSteps = 0;
+        var yellow = 0;
         for (var seed = 0; seed < 120; seed++)
         {
             var (events, end) = TaskLives.Live(new Random(seed), "plan-timeline", seed + 1, ApiFactory.Start, Calendar, Rules);
@@ -38,10 +40,12 @@ public class FigureTimelineTests
                 var timeline = FigureTimeline.Of(task, Rules, Calendar, judgedAt);
                 // Looking ahead only as far as the timeline's end needs, as the projection stores it.
                 var watch = TaskWatch.Of(task, Rules, Calendar, TaskWatch.HorizonFor(timeline, Rules));
+                var attention = AttentionTimeline.Of(watch, Rules, Calendar, judgedAt, timeline.ValidUntil ?? DateTimeOffset.MaxValue);
                 steps += timeline.Steps.Count;
+                attentionSteps += attention.Steps.Count;
                 // Also the last instants the timeline covers: the watch looks ahead only as far as they need.
                 var last = timeline.ValidUntil is { } until ? new[] { until.AddDays(-3), until.AddHours(-1), until.AddTicks(-1) } : [];
-                foreach (var now in Instants(judgedAt, end).Concat(last))
+                foreach (var now in Instants(judgedAt, end).Concat(last).Concat(Edges(watch)))
                 {
                     if (!timeline.Covers(now)) continue;
                     covered++;
@@ -50,7 +54,10 @@ public class FigureTimelineTests
                     var overdue = task.IsCompleted ? [] : Obligations.Of(task, Rules, Calendar, now).Where(o => !o.IsMet && o.DueAt <= now)
                         .Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray();
                     Assert.Equal(overdue, watch.OverdueAt(now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray());
-                    if (watch.LightAt(Rules, Calendar, now) != Light.Green || overdue.Length > 0) Assert.True(watch.AttentionFrom(Rules) <= now);
+                    // What the task adds to its plan's lights and overdue list, from the steps summed as the plan keeps them.
+                    var light = TrafficLight.Of(task, Rules, Calendar, now).Light;
+                    Assert.Equal(AttentionTimeline.Of(light, overdue.Length), attention.At(now));
+                    if (light == Light.Yellow) yellow++;
                     // The overview reads only the obligations due by LatestDueCounting: the same light and overdue list.
                     var latest = TaskWatch.LatestDueCounting(Rules, now);
                     var read = watch with { Unmet = [.. watch.Unmet.Where(o => o.DueOn <= latest)] };
@@ -64,6 +71,7 @@ public class FigureTimelineTests
         Assert.True(covered > 2000, $"{covered} instants covered");
         Assert.True(steps > 100, $"{steps} steps");
         Assert.True(trimmed > 1000, $"{trimmed} obligations left out");
+        Assert.True(attentionSteps > 100 && yellow > 50, $"{attentionSteps} attention steps, {yellow} instants yellow");
     }
 
     [Fact]
@@ -85,6 +93,12 @@ public class FigureTimelineTests
     /// <summary>Instants after a judgement: the same instant, hours, days and months on, past the life's end.</summary>
     private static IEnumerable<DateTimeOffset> Instants(DateTimeOffset judgedAt, DateTimeOffset end) =>
         new[] { 0.0, 0.3, 2, 5, 9, 17, 33, 45, 70, 120, 200 }.Select(d => judgedAt.AddDays(d)).Append(end).Append(end.AddDays(60));
+
+    /// <summary>Either side of each instant a watch can change at: an obligation starting to count, falling due, and the midnights before it.</summary>
+    private static IEnumerable<DateTimeOffset> Edges(TaskWatch watch) =>
+        watch.Unmet.Take(6).SelectMany(o => new[] { o.CountsFrom, o.DueAt }.Concat(Enumerable.Range(1, 12).Select(d => ChinaTime.EndOf(o.DueOn.AddDays(-d)))))
+            .Where(t => t > DateTimeOffset.MinValue.AddDays(1))
+            .SelectMany(t => new[] { t.AddTicks(-1), t });
 
     private static string Canonical(Dictionary<string, int[]> figures) =>
         string.Join(";", figures.Where(f => f.Value[(int)Figure.Tasks] > 0 || !UnitFigures.IsZero(f.Value)).OrderBy(f => f.Key, StringComparer.Ordinal)

@@ -28,9 +28,11 @@ public class OverviewPagingTests(ApiFactory api) : IClassFixture<ApiFactory>
             using var office = api.As(Roles.Office);
             var whole = await ProjectionFoldTests.WholeOverdueListAsync(office, planId);
             Assert.True(whole.Count > 50, $"{whole.Count} overdue entries: too few to page");
-            // Most working days overdue first, then by number.
-            var order = whole.Select(o => (Days: o!["workingDaysOverdue"]!.GetValue<int>(), Number: o["number"]!.GetValue<int>())).ToArray();
-            Assert.Equal(order.OrderByDescending(o => o.Days).ThenBy(o => o.Number), order);
+            // Earliest due first (so most working days overdue first), then by number.
+            var order = whole.Select(o => (DueOn: o!["dueOn"]!.GetValue<string>(), Days: o["workingDaysOverdue"]!.GetValue<int>(),
+                Number: o["number"]!.GetValue<int>())).ToArray();
+            Assert.Equal(order.OrderBy(o => o.DueOn, StringComparer.Ordinal).ThenBy(o => o.Number), order);
+            Assert.Equal(order.Select(o => o.Days).OrderDescending(), order.Select(o => o.Days));
 
             var first = await (await office.GetAsync($"/api/reports/plans/{planId}/overview")).JsonAsync();
             Assert.Equal((whole.Count, 1, 50), (first.GetProperty("overdueTotal").GetInt32(), first.GetProperty("overduePage").GetInt32(),

@@ -113,7 +113,7 @@ public class ProjectionFoldTests(ApiFactory api) : IClassFixture<ApiFactory>
                     .SelectMany(t => Obligations.Of(t, Rules, calendar, now).Where(o => !o.IsMet && o.DueAt <= now)
                         .Select(o => new Api.Reports.OverdueTask(t.Number, t.Text, t.LeadUnits, o.Kind, o.Unit, o.DueOn,
                             Math.Max(0, calendar.WorkingDaysBetween(o.DueOn, today)))))
-                    .OrderByDescending(o => o.WorkingDaysOverdue).ThenBy(o => o.Number);
+                    .OrderBy(o => o.DueOn).ThenBy(o => o.Number);
                 Assert.True(JsonNode.DeepEquals(JsonSerializer.SerializeToNode(overdue, Json), await WholeOverdueListAsync(office, planId)));
                 Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(overview.GetProperty("unitRanking").GetRawText())));
             }

@@ -34,7 +34,14 @@ public sealed class TaskFigures
     public Dictionary<string, int[]> Figures { get; set; } = [];
     public List<FigureStep> Steps { get; set; } = [];
 
+    /// <summary>What the task adds to its plan's lights and overdue list at <see cref="JudgedAt"/> (<see cref="AttentionTimeline"/>).</summary>
+    public int[] Attention { get; set; } = AttentionTimeline.Empty();
+
+    public List<AttentionStep> AttentionSteps { get; set; } = [];
+
     public FigureTimeline Timeline => new(JudgedAt, Figures, Steps, ValidUntil == DateTimeOffset.MaxValue ? null : ValidUntil);
+
+    public AttentionTimeline AttentionTimeline => new(Attention, AttentionSteps);
 
     /// <summary>
     /// The tasks whose timelines do not answer for <paramref name="now"/> (<see cref="FigureTimeline.Covers"/>: their lapse check is
@@ -88,11 +95,28 @@ public sealed class UnitPlanFigures
     }
 }
 
-/// <summary>A plan's tasks by status (计划任务状态统计), counted as their events are projected.</summary>
+/// <summary>
+/// A plan's tasks by status (计划任务状态统计), counted as their events are projected, and its lights and overdue obligations
+/// (<see cref="AttentionTimeline"/>): the sum of what each task adds, and the later changes the clock brings, summed per instant.
+/// </summary>
 public sealed class PlanFigures
 {
     public string Id { get; set; } = "";
     public Dictionary<TaskStatus, int> TasksByStatus { get; set; } = [];
+    public int[] Attention { get; set; } = AttentionTimeline.Empty();
+    public SortedDictionary<DateTimeOffset, int[]> AttentionSteps { get; set; } = [];
+
+    /// <summary>Yellow lights, red lights and obligations past due at <paramref name="now"/> (<see cref="AttentionTimeline.Attention"/>).</summary>
+    public int[] AttentionAt(DateTimeOffset now)
+    {
+        var counts = (int[])Attention.Clone();
+        foreach (var (at, change) in AttentionSteps)
+        {
+            if (at > now) break;
+            AttentionTimeline.Add(counts, change, 1);
+        }
+        return counts;
+    }
 }
 
 /// <summary>
@@ -111,12 +135,10 @@ public sealed class WatchedTask
     /// <summary>The report filed last, which the digest quotes.</summary>
     public Digest.LastReport? LastReport { get; set; }
 
-    /// <summary>Before this instant the task is green and owes nothing overdue (<see cref="TaskWatch.AttentionFrom"/>).</summary>
-    public DateTimeOffset AttentionFrom { get; set; }
-
     /// <summary>
     /// From this instant the task owes something past due (the earliest unmet obligation's due instant, <see cref="TaskWatch.OverdueAt"/>);
-    /// <see cref="DateTimeOffset.MaxValue"/>: nothing. A column of its own, so the digest reads only the tasks overdue now.
+    /// <see cref="DateTimeOffset.MaxValue"/>: nothing. A column of its own, so the digest reads only the tasks overdue now, and the
+    /// overview's overdue list is read in its order (with the plan and the number, also columns) a page at a time.
     /// </summary>
     public DateTimeOffset OverdueFrom { get; set; } = DateTimeOffset.MaxValue;
 }

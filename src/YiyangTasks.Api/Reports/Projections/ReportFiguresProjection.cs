@@ -73,25 +73,33 @@ public sealed class ReportFiguresProjection : IProjection
                 _rules[task.PlanId] = (await operations.LoadAsync<Plan>(task.PlanId, cancellation))?.Rules ?? TimelinessRules.Default;
             folded.Add((before, task, judgedAt, sequence, stream.Key));
         }
-        var judged = new TaskFigures[folded.Count];
+        var judged = new (TaskFigures Figures, WatchedTask? Watched)[folded.Count];
         Parallel.For(0, folded.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var (_, task, judgedAt, sequence, id) = folded[i];
-            var timeline = FigureTimeline.Of(task, _rules[task.PlanId], calendar, judgedAt);
-            judged[i] = new TaskFigures
+            var rules = _rules[task.PlanId];
+            var timeline = FigureTimeline.Of(task, rules, calendar, judgedAt);
+            var watched = Watched(task, rules, calendar, timeline);
+            var attention = watched is null
+                ? new AttentionTimeline(AttentionTimeline.Empty(), [])
+                : AttentionTimeline.Of(watched.Watch, rules, calendar, judgedAt, timeline.ValidUntil ?? DateTimeOffset.MaxValue);
+            judged[i] = (new TaskFigures
             {
                 Id = id, PlanId = task.PlanId, Number = task.Number, Status = task.Status, LastSequence = sequence,
                 Units = [.. task.LeadUnits, .. task.CooperatingUnits.Except(task.LeadUnits)], Task = TaskFigures.Compact(task),
                 JudgedAt = judgedAt, ValidUntil = timeline.ValidUntil ?? DateTimeOffset.MaxValue, Figures = timeline.Figures, Steps = [.. timeline.Steps],
-            };
+                Attention = attention.Counts, AttentionSteps = [.. attention.Steps],
+            }, watched);
         });
         var changes = new List<(TaskFigures? Before, TaskFigures After)>(folded.Count);
         for (var i = 0; i < folded.Count; i++)
         {
-            var (before, task, _, _, _) = folded[i];
-            operations.Store(judged[i]);
-            Watch(operations, task, _rules[task.PlanId], calendar, TaskWatch.HorizonFor(judged[i].Timeline, _rules[task.PlanId]));
-            changes.Add((before, judged[i]));
+            var (figures, watched) = judged[i];
+            operations.Store(figures);
+            // The overview's and the digest's view of a task not completed: kept while it owes something, dropped once completed.
+            if (watched is null) operations.Delete<WatchedTask>(figures.Id);
+            else operations.Store(watched);
+            changes.Add((folded[i].Before, figures));
         }
 
         // The rows and plans these tasks touch, loaded in one round trip.
@@ -127,7 +135,15 @@ public sealed class ReportFiguresProjection : IProjection
                 Add(change, step.Change, sign);
                 if (UnitFigures.IsZero(change)) steps.Remove(step.At);
             }
-            var byStatus = Plan(task.PlanId).TasksByStatus;
+            var plan = Plan(task.PlanId);
+            AttentionTimeline.Add(plan.Attention, task.Attention, sign);
+            foreach (var step in task.AttentionSteps)
+            {
+                if (!plan.AttentionSteps.TryGetValue(step.At, out var change)) plan.AttentionSteps[step.At] = change = AttentionTimeline.Empty();
+                AttentionTimeline.Add(change, step.Change, sign);
+                if (change.All(c => c == 0)) plan.AttentionSteps.Remove(step.At);
+            }
+            var byStatus = plan.TasksByStatus;
             byStatus[task.Status] = byStatus.GetValueOrDefault(task.Status) + sign;
             if (byStatus[task.Status] == 0) byStatus.Remove(task.Status);
         }
@@ -140,22 +156,18 @@ public sealed class ReportFiguresProjection : IProjection
         for (var i = 0; i < figures.Length && i < into.Length; i++) into[i] += sign * figures[i];
     }
 
-    /// <summary>The overview's and the digest's view of a task not completed: kept while it owes something, dropped once completed.</summary>
-    private static void Watch(IDocumentOperations operations, SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset horizon)
+    /// <summary>The overview's and the digest's view of a task not completed (none once completed), looking ahead as far as its timeline needs.</summary>
+    private static WatchedTask? Watched(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, FigureTimeline timeline)
     {
-        if (task.IsCompleted)
-        {
-            operations.Delete<WatchedTask>(task.Id);
-            return;
-        }
-        var watch = TaskWatch.Of(task, rules, calendar, horizon);
-        operations.Store(new WatchedTask
+        if (task.IsCompleted) return null;
+        var watch = TaskWatch.Of(task, rules, calendar, TaskWatch.HorizonFor(timeline, rules));
+        return new WatchedTask
         {
             Id = task.Id, PlanId = task.PlanId, Number = task.Number, Text = task.Text, LeadUnits = task.LeadUnits, Watch = watch,
-            LastReport = Digest.LastReport.Of(task), AttentionFrom = watch.AttentionFrom(rules),
+            LastReport = Digest.LastReport.Of(task),
             // In UTC: a column of type timestamptz takes no other offset (Npgsql).
             OverdueFrom = watch.Completed ? DateTimeOffset.MaxValue : watch.Unmet.Select(o => o.DueAt.ToUniversalTime()).DefaultIfEmpty(DateTimeOffset.MaxValue).Min(),
-        });
+        };
     }
 
     /// <summary>
