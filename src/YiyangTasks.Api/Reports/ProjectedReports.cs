@@ -117,45 +117,34 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
     /// <summary>
     /// One page of a plan's overdue list, ordered by due date, number and the order the rules list a task's obligations in.
     /// The watched tasks are read in the order of their earliest past-due obligation (<see cref="WatchedTask.OverdueFrom"/>, then
-    /// number), a chunk at a time: an entry no later than the last task read is final, since every task not read yet owes only
-    /// later ones; reading stops once the page's entries are all final. The stale tasks' entries are judged from their states.
+    /// number), only as many as the page needs: each task read adds an entry no later than the last task read, and every task
+    /// not read owes only later ones, so the first <c>page × size</c> tasks hold the page. The stale tasks are not read: their
+    /// entries are judged from their states.
     /// </summary>
     private static async Task<IReadOnlyList<OverdueTask>> OverduePageAsync(IQuerySession session, string planId, DateTimeOffset now, OverduePage page,
         IReadOnlyDictionary<int, TaskFigures> stale, IReadOnlyList<OverdueTask> staleOverdue, Func<DateOnly, int> daysOverdue,
         CancellationToken cancellationToken)
     {
         var skip = (long)(page.Page - 1) * page.PageSize;
-        var needed = skip + page.PageSize;
-        var entries = new List<(OverdueTask Task, int Order)>(staleOverdue.Select((o, i) => (o, i)));
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(WatchedTask)).TableName.QualifiedName;
-        var today = ChinaTime.DateOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        (DateTimeOffset OverdueFrom, int Number) after = (DateTimeOffset.MinValue, int.MinValue);
-        var chunk = (int)Math.Min(4_096, needed + 16);
-        while (true)
-        {
-            // dueOn is ISO (yyyy-MM-dd), so it compares as text; a watch's due instant is the end of its day (due by now: before today).
-            var read = await session.AdvancedSql.QueryAsync<OverdueRead>('^', $$"""
-                select jsonb_build_object('number', d.number, 'overdueFrom', d.overdue_from, 'text', d.data -> 'text', 'leadUnits', d.data -> 'leadUnits',
-                    'overdue', jsonb_path_query_array(d.data -> 'watch' -> 'unmet', '$[*] ? (@.dueOn < $today)', jsonb_build_object('today', ^::text)))
-                from {{table}} d
-                where d.plan_id = ^ and d.overdue_from <= ^ and (d.overdue_from, d.number) > (^, ^)
-                order by d.overdue_from, d.number
-                limit ^
-                """, cancellationToken, today, planId, now.ToUniversalTime(), after.OverdueFrom.ToUniversalTime(), after.Number, chunk);
-            foreach (var w in read.Where(w => !stale.ContainsKey(w.Number)))
-                entries.AddRange(w.Overdue.Where(o => o.DueAt <= now).Select((o, i) =>
-                    (new OverdueTask(w.Number, w.Text, w.LeadUnits, o.Kind, o.Unit, o.DueOn, daysOverdue(o.DueOn)), i)));
-            if (read.Count < chunk) break;
-            var last = read[^1];
-            after = (last.OverdueFrom, last.Number);
-            if (entries.Count(e => (ChinaTime.EndOf(e.Task.DueOn), e.Task.Number).CompareTo(after) <= 0) >= needed) break;
-            chunk = Math.Min(chunk * 2, 16_384);
-        }
+        // dueOn is ISO (yyyy-MM-dd), so it compares as text; a watch's due instant is the end of its day (due by now: before today).
+        var read = await session.AdvancedSql.QueryAsync<OverdueRead>('^', $$"""
+            select jsonb_build_object('number', d.number, 'text', d.data -> 'text', 'leadUnits', d.data -> 'leadUnits',
+                'overdue', jsonb_path_query_array(d.data -> 'watch' -> 'unmet', '$[*] ? (@.dueOn < $today)', jsonb_build_object('today', ^::text)))
+            from {{table}} d
+            where d.plan_id = ^ and d.overdue_from <= ^ and d.number <> all(^)
+            order by d.overdue_from, d.number
+            limit ^
+            """, cancellationToken, ChinaTime.DateOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), planId, now.ToUniversalTime(),
+            stale.Keys.ToArray(), skip + page.PageSize);
+        var entries = staleOverdue.Select((o, i) => (Task: o, Order: i)).Concat(read
+            .SelectMany(w => w.Overdue.Where(o => o.DueAt <= now).Select((o, i) =>
+                (Task: new OverdueTask(w.Number, w.Text, w.LeadUnits, o.Kind, o.Unit, o.DueOn, daysOverdue(o.DueOn)), Order: i))));
         return entries.OrderBy(e => e.Task.DueOn).ThenBy(e => e.Task.Number).ThenBy(e => e.Order)
             .Skip((int)Math.Min(int.MaxValue, skip)).Take(page.PageSize).Select(e => e.Task).ToArray();
     }
 
-    private sealed record OverdueRead(int Number, DateTimeOffset OverdueFrom, string Text, IReadOnlyList<string> LeadUnits, IReadOnlyList<WatchedObligation> Overdue);
+    private sealed record OverdueRead(int Number, string Text, IReadOnlyList<string> LeadUnits, IReadOnlyList<WatchedObligation> Overdue);
 }
 
 /// <summary>A page of the overview's overdue list: <paramref name="Page"/> from 1, <paramref name="PageSize"/> entries.</summary>
