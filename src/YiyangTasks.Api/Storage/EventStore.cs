@@ -84,6 +84,7 @@ public static class EventStore
         var marten = builder.Services.AddMarten(options =>
             {
                 Configure(options);
+                if (command) ProjectionRebuilds.TuneForCommand(options);
                 options.AutoCreateSchemaObjects = buildsAsItGoes ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             })
             .UseNpgsqlDataSource()

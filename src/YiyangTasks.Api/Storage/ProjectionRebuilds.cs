@@ -18,6 +18,13 @@ public static class ProjectionRebuilds
     public const int BatchSize = 1_000;
 
     /// <summary>
+    /// Events per page when the host is built for a command (`projections rebuild`): no API works beside it and its memory is
+    /// its own, so larger pages; each page writes a task touched several times in it once. Full scale, `-p ReportFigures`
+    /// (2.4 million events, the machine shared): 1,000 events a page 196 s, 5,000 144 s, 10,000 117 s (497 MB resident).
+    /// </summary>
+    public const int CommandBatchSize = 10_000;
+
+    /// <summary>
     /// During a rebuild, keep up to this many changed documents in memory and write each once (Marten's default writes
     /// every page). A task's events are spread over years in a real store, so each page touches thousands of tasks;
     /// this bounds the rebuild's memory to about this many documents.
@@ -32,6 +39,12 @@ public static class ProjectionRebuilds
     /// meanwhile (up to <see cref="BatchSize"/>): the further behind, the larger the batch.
     /// </summary>
     public const int HopperSize = 1;
+
+    /// <summary>The pages of a command's host (<see cref="CommandBatchSize"/>); the API's processes keep <see cref="BatchSize"/>.</summary>
+    public static void TuneForCommand(StoreOptions options)
+    {
+        foreach (var projection in options.Projections.All.OfType<ProjectionBase>()) projection.Options.BatchSize = CommandBatchSize;
+    }
 
     public static void Tune(StoreOptions options)
     {
