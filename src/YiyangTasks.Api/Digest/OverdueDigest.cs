@@ -193,11 +193,14 @@ public sealed record StoredDigest
     /// <inheritdoc cref="Units"/>
     public string? Markdown { get; init; }
 
-    public static StoredDigest Of(OverdueDigest digest)
+    public static StoredDigest Of(OverdueDigest digest) => Of(digest, BuiltDigest.Of(digest).Body);
+
+    /// <summary>The digest as stored, its <paramref name="body"/> (<see cref="BuiltDigest.Body"/>) compressed.</summary>
+    public static StoredDigest Of(OverdueDigest digest, byte[] body)
     {
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest))
-            JsonSerializer.Serialize(gzip, new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json);
+            gzip.Write(body);
         return new StoredDigest
         {
             Id = digest.Id, Date = digest.Date, GeneratedAt = digest.GeneratedAt, Trigger = digest.Trigger, TaskCount = digest.TaskCount,
@@ -219,5 +222,62 @@ public sealed record StoredDigest
         };
     }
 
-    private sealed record DigestBody(IReadOnlyList<DigestUnit> Units, string Markdown);
+    /// <summary>The digest as composed, with its units and Markdown as JSON (the body decompressed, or written again if stored before).</summary>
+    public BuiltDigest Built()
+    {
+        if (Body is null) return BuiltDigest.Of(Digest());
+        using var json = new MemoryStream();
+        using (var gzip = new GZipStream(new MemoryStream(Body), CompressionMode.Decompress))
+            gzip.CopyTo(json);
+        var body = json.ToArray();
+        var (units, markdown) = JsonSerializer.Deserialize<DigestBody>(body, OverdueDigest.Json)!;
+        return new BuiltDigest(new OverdueDigest
+        {
+            Id = Id, Date = Date, GeneratedAt = GeneratedAt, Trigger = Trigger, TaskCount = TaskCount, Units = units, Markdown = markdown,
+        }, body);
+    }
+}
+
+/// <summary>A digest's units and Markdown: its bulk, as stored (compressed) and answered.</summary>
+internal sealed record DigestBody(IReadOnlyList<DigestUnit> Units, string Markdown);
+
+/// <summary>
+/// A digest with its units and Markdown written as its JSON once (<paramref name="Body"/>, UTF-8): what is stored compressed
+/// and what answers the run, so a province's tens of megabytes are serialized once, not once to store and again to answer.
+/// </summary>
+public sealed record BuiltDigest(OverdueDigest Digest, byte[] Body)
+{
+    public static BuiltDigest Of(OverdueDigest digest) =>
+        new(digest, JsonSerializer.SerializeToUtf8Bytes(new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json));
+
+    /// <summary>
+    /// The digest's JSON as <see cref="OverdueDigest.Json"/> writes it, with <paramref name="deliveries"/>: its heading, then the
+    /// body's properties as they are (units and Markdown, in the record's order), then the deliveries.
+    /// </summary>
+    public IResult Answer(IReadOnlyList<DigestDelivery> deliveries) => new JsonAnswer(this, deliveries);
+
+    private sealed class JsonAnswer(BuiltDigest built, IReadOnlyList<DigestDelivery> deliveries) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            var digest = built.Digest;
+            var heading = JsonSerializer.SerializeToUtf8Bytes(
+                new DigestHeading(digest.Id, digest.Date, digest.GeneratedAt, digest.Trigger, digest.TaskCount), OverdueDigest.Json);
+            var tail = JsonSerializer.SerializeToUtf8Bytes(new DigestTail(deliveries), OverdueDigest.Json);
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = heading.Length - 1 + 1 + built.Body.Length - 2 + 1 + tail.Length - 1;
+            var body = http.Response.Body;
+            await body.WriteAsync(heading.AsMemory(0, heading.Length - 1), http.RequestAborted); // {"id":…,"taskCount":n
+            await body.WriteAsync(Comma, http.RequestAborted);
+            await body.WriteAsync(built.Body.AsMemory(1, built.Body.Length - 2), http.RequestAborted); // "units":[…],"markdown":"…"
+            await body.WriteAsync(Comma, http.RequestAborted);
+            await body.WriteAsync(tail.AsMemory(1), http.RequestAborted); // "deliveries":[…]}
+        }
+    }
+
+    private static readonly byte[] Comma = ","u8.ToArray();
+
+    private sealed record DigestHeading(string Id, DateOnly Date, DateTimeOffset GeneratedAt, string Trigger, int TaskCount);
+
+    private sealed record DigestTail(IReadOnlyList<DigestDelivery> Deliveries);
 }

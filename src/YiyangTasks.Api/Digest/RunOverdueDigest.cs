@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -21,10 +23,10 @@ public static class RunOverdueDigestHandler
 {
     /// <summary>
     /// The day's digest as built, or as stored when it was built already (run by hand: delivered again); null when none is
-    /// due (a non-working day, or built already on schedule). <c>InvokeAsync&lt;OverdueDigest?&gt;</c> answers it, so the
-    /// office's POST answers the digest it built without reading the stored one back.
+    /// due (a non-working day, or built already on schedule). <c>InvokeAsync&lt;BuiltDigest?&gt;</c> answers it, so the
+    /// office's POST answers the digest it built without reading the stored one back or serializing it again.
     /// </summary>
-    public static async Task<OverdueDigest?> Handle(RunOverdueDigest message, IDocumentStore store, NpgsqlDataSource dataSource,
+    public static async Task<BuiltDigest?> Handle(RunOverdueDigest message, IDocumentStore store, NpgsqlDataSource dataSource,
         IMessageBus bus, IServiceScopeFactory scopes, TimelinessPolicy policy, ReportProjections projections, TimeProvider clock,
         ILogger<RunOverdueDigest> logger, CancellationToken cancellationToken)
     {
@@ -52,9 +54,10 @@ public static class RunOverdueDigestHandler
         var existing = await session.LoadAsync<StoredDigest>(OverdueDigest.IdFor(today), cancellationToken);
         if (existing is not null && !manual) return null;
 
-        var digest = existing?.Digest() ?? await ComposeAsync(session, dataSource, today, now, message.Trigger, policy, cancellationToken);
+        var built = existing?.Built() ?? BuiltDigest.Of(await ComposeAsync(session, dataSource, today, now, message.Trigger, policy, cancellationToken));
+        var digest = built.Digest;
         var composed = Stopwatch.GetTimestamp();
-        if (existing is null) session.Insert(StoredDigest.Of(digest));
+        if (existing is null) session.Insert(StoredDigest.Of(digest, built.Body));
         var webhooks = await session.Query<DigestWebhook>().Where(w => w.Enabled).ToListAsync(cancellationToken);
         foreach (var webhook in webhooks)
             await outbox.PublishAsync(new DeliverDigest(digest.Id, webhook.Id));
@@ -62,17 +65,17 @@ public static class RunOverdueDigestHandler
         {
             await session.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Overdue digest {Date}: {Tasks} tasks, delivering to {Webhooks} webhooks ({Trigger}); " +
-                "sweep and catch-up {CatchUpMs:F0} ms, read and compose {ComposeMs:F0} ms, store {StoreMs:F0} ms",
+                "sweep and catch-up {CatchUpMs:F0} ms, read, compose and serialize {ComposeMs:F0} ms, compress and store {StoreMs:F0} ms",
                 digest.Id, digest.TaskCount, webhooks.Count, message.Trigger, Stopwatch.GetElapsedTime(started, caughtUp).TotalMilliseconds,
                 Stopwatch.GetElapsedTime(caughtUp, composed).TotalMilliseconds, Stopwatch.GetElapsedTime(composed).TotalMilliseconds);
-            return digest;
+            return built;
         }
         catch (DocumentAlreadyExistsException)
         {
             // Another process built today's digest first: it delivers it too, and that one is the day's digest.
             logger.LogInformation("Overdue digest {Date} was already built by another process", digest.Id);
             await using var query = store.QuerySession();
-            return (await query.LoadAsync<StoredDigest>(digest.Id, cancellationToken))?.Digest();
+            return (await query.LoadAsync<StoredDigest>(digest.Id, cancellationToken))?.Built();
         }
     }
 
@@ -93,36 +96,28 @@ public static class RunOverdueDigestHandler
 
         // A province has some 50,000 tasks overdue on a day. Each watch holds its obligations up to a year ahead, most of them not
         // due yet: only those due before today leave the database (a watch due instant is the end of its day, so due by now is
-        // due before today's China date), and as columns and arrays, not as JSON to parse again. jsonb_to_record reads each
-        // document once; every d.data->'…' would decompress it again.
+        // due before today's China date). The task's fields come as columns, only the obligations as JSON: jsonb_to_record
+        // reads each document once, where every d.data->'…' would decompress it again, and jsonpath filters the obligations
+        // at a third of the cost of jsonb_to_recordset and array_agg (measured at full scale).
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(WatchedTask)).TableName.QualifiedName;
         await using var command = dataSource.CreateCommand($"""
             select d.id, r."planId", r.number, r.text, r."leadUnits",
                    r."lastReport"->>'reportedAt', r."lastReport"->>'unit', (r."lastReport"->>'percentDone')::int, r."lastReport"->>'status',
-                   o.kinds, o.units, o.dues
+                   jsonb_path_query_array(r.watch, '$.unmet[*] ? (@.dueOn < $today)', jsonb_build_object('today', $1::text))::text
             from {table} d
             cross join lateral jsonb_to_record(d.data)
                 as r("planId" text, number int, text text, "leadUnits" text[], "lastReport" jsonb, watch jsonb)
-            cross join lateral (
-                select array_agg(u.kind order by u.n) as kinds, array_agg(u.unit order by u.n) as units, array_agg(u."dueOn" order by u.n) as dues
-                from rows from (jsonb_to_recordset(r.watch->'unmet') as (kind text, unit text, "dueOn" date)) with ordinality as u(kind, unit, "dueOn", n)
-                where u."dueOn" < $1) o
             where d.overdue_from <= $2
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = today, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new NpgsqlParameter { Value = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         command.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 if (staleIds.Contains(reader.GetString(0))) continue;
-                var overdue = new List<(ObligationKind, string?, DateOnly)>();
-                if (!reader.IsDBNull(9))
-                {
-                    var (kinds, units, dues) = (reader.GetFieldValue<string[]>(9), reader.GetFieldValue<string?[]>(10), reader.GetFieldValue<DateOnly[]>(11));
-                    for (var i = 0; i < kinds.Length; i++)
-                        if (ChinaTime.EndOf(dues[i]) <= now) overdue.Add((Enum.Parse<ObligationKind>(kinds[i]), units[i], dues[i]));
-                }
+                var overdue = JsonSerializer.Deserialize<ObligationDue[]>(reader.GetString(9), ObligationDue.Json)!
+                    .Where(o => ChinaTime.EndOf(o.DueOn) <= now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray();
                 var lastReport = reader.IsDBNull(5) ? null : new LastReport(
                     DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetInt32(7),
                     Enum.Parse<ProgressStatus>(reader.GetString(8)));
@@ -131,6 +126,12 @@ public static class RunOverdueDigestHandler
             }
         }
         return OverdueDigest.Compose(today, now, trigger, tasks, calendar);
+    }
+
+    /// <summary>What the digest reads of a watched obligation (<see cref="WatchedObligation"/>) past due.</summary>
+    private sealed record ObligationDue(ObligationKind Kind, string? Unit, DateOnly DueOn)
+    {
+        public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     }
 }
 
