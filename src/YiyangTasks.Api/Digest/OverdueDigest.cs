@@ -196,18 +196,29 @@ public sealed record StoredDigest
     public static StoredDigest Of(OverdueDigest digest) => Of(digest, BuiltDigest.Of(digest).Body);
 
     /// <summary>The digest as stored, its <paramref name="body"/> (<see cref="BuiltDigest.Body"/>) compressed.</summary>
-    public static StoredDigest Of(OverdueDigest digest, byte[] body)
+    public static StoredDigest Of(OverdueDigest digest, ReadOnlyMemory<byte> body)
     {
-        using var compressed = new MemoryStream();
+        using var compressed = new MemoryStream(body.Length / 8);
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest))
-            gzip.Write(body);
+            gzip.Write(body.Span);
         return new StoredDigest
         {
             Id = digest.Id, Date = digest.Date, GeneratedAt = digest.GeneratedAt, Trigger = digest.Trigger, TaskCount = digest.TaskCount,
             Body = compressed.ToArray(),
-            OverdueByPlan = digest.Units.SelectMany(u => u.Items).GroupBy(i => i.PlanId)
-                .ToDictionary(g => g.Key, g => g.Select(i => i.Number).Distinct().Order().ToArray()),
+            OverdueByPlan = OverdueNumbersByPlan(digest.Units),
         };
+    }
+
+    private static Dictionary<string, int[]> OverdueNumbersByPlan(IReadOnlyList<DigestUnit> units)
+    {
+        var plans = new Dictionary<string, HashSet<int>>();
+        foreach (var unit in units)
+            foreach (var item in unit.Items)
+            {
+                if (!plans.TryGetValue(item.PlanId, out var numbers)) plans[item.PlanId] = numbers = [];
+                numbers.Add(item.Number);
+            }
+        return plans.ToDictionary(p => p.Key, p => p.Value.Order().ToArray());
     }
 
     /// <summary>The digest as composed (its deliveries are kept apart).</summary>
@@ -245,10 +256,15 @@ internal sealed record DigestBody(IReadOnlyList<DigestUnit> Units, string Markdo
 /// A digest with its units and Markdown written as its JSON once (<paramref name="Body"/>, UTF-8): what is stored compressed
 /// and what answers the run, so a province's tens of megabytes are serialized once, not once to store and again to answer.
 /// </summary>
-public sealed record BuiltDigest(OverdueDigest Digest, byte[] Body)
+public sealed record BuiltDigest(OverdueDigest Digest, ReadOnlyMemory<byte> Body)
 {
-    public static BuiltDigest Of(OverdueDigest digest) =>
-        new(digest, JsonSerializer.SerializeToUtf8Bytes(new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json));
+    public static BuiltDigest Of(OverdueDigest digest)
+    {
+        // Written into one buffer about its size (Chinese is 3 bytes a character; an item ~300), not grown by doubling and copied.
+        var json = new MemoryStream(digest.Markdown.Length * 3 + digest.Units.Sum(u => u.Items.Count) * 320 + 4096);
+        JsonSerializer.Serialize(json, new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json);
+        return new BuiltDigest(digest, json.GetBuffer().AsMemory(0, (int)json.Length));
+    }
 
     /// <summary>
     /// The digest's JSON as <see cref="OverdueDigest.Json"/> writes it, with <paramref name="deliveries"/>: its heading, then the
@@ -269,7 +285,7 @@ public sealed record BuiltDigest(OverdueDigest Digest, byte[] Body)
             var body = http.Response.Body;
             await body.WriteAsync(heading.AsMemory(0, heading.Length - 1), http.RequestAborted); // {"id":…,"taskCount":n
             await body.WriteAsync(Comma, http.RequestAborted);
-            await body.WriteAsync(built.Body.AsMemory(1, built.Body.Length - 2), http.RequestAborted); // "units":[…],"markdown":"…"
+            await body.WriteAsync(built.Body[1..^1], http.RequestAborted); // "units":[…],"markdown":"…"
             await body.WriteAsync(Comma, http.RequestAborted);
             await body.WriteAsync(tail.AsMemory(1), http.RequestAborted); // "deliveries":[…]}
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -116,8 +116,7 @@ public static class RunOverdueDigestHandler
             while (await reader.ReadAsync(cancellationToken))
             {
                 if (staleIds.Contains(reader.GetString(0))) continue;
-                var overdue = JsonSerializer.Deserialize<ObligationDue[]>(reader.GetString(9), ObligationDue.Json)!
-                    .Where(o => ChinaTime.EndOf(o.DueOn) <= now).Select(o => (o.Kind, o.Unit, o.DueOn)).ToArray();
+                var overdue = PastDue(reader.GetString(9), now);
                 var lastReport = reader.IsDBNull(5) ? null : new LastReport(
                     DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetInt32(7),
                     Enum.Parse<ProgressStatus>(reader.GetString(8)));
@@ -128,10 +127,27 @@ public static class RunOverdueDigestHandler
         return OverdueDigest.Compose(today, now, trigger, tasks, calendar);
     }
 
-    /// <summary>What the digest reads of a watched obligation (<see cref="WatchedObligation"/>) past due.</summary>
-    private sealed record ObligationDue(ObligationKind Kind, string? Unit, DateOnly DueOn)
+    /// <summary>
+    /// Of a watch's obligations as stored (a JSON array of <see cref="WatchedObligation"/>), each one due by <paramref name="now"/>:
+    /// its kind, the unit owing it, its due date. Read field by field: some 85,000 of them in a province's digest.
+    /// </summary>
+    private static (ObligationKind Kind, string? Unit, DateOnly DueOn)[] PastDue(string json, DateTimeOffset now)
     {
-        public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var pastDue = new List<(ObligationKind, string?, DateOnly)>(2);
+        (ObligationKind Kind, string? Unit, DateOnly DueOn) obligation = default;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.StartObject) obligation = default;
+            else if (reader.TokenType == JsonTokenType.EndObject && ChinaTime.EndOf(obligation.DueOn) <= now) pastDue.Add(obligation);
+            else if (reader.TokenType != JsonTokenType.PropertyName) continue;
+            else if (reader.ValueTextEquals("kind"u8) && reader.Read()) obligation.Kind = Enum.Parse<ObligationKind>(reader.GetString()!);
+            else if (reader.ValueTextEquals("unit"u8) && reader.Read()) obligation.Unit = reader.GetString();
+            else if (reader.ValueTextEquals("dueOn"u8) && reader.Read())
+                obligation.DueOn = DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            else reader.Skip();
+        }
+        return [.. pastDue];
     }
 }
 
