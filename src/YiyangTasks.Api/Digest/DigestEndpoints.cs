@@ -41,19 +41,28 @@ public static class DigestEndpoints
         return digest is null ? Problems.NotFound(Messages.Of("digest-not-found", ("date", day))) : Results.Json(await WithDeliveriesAsync(session, digest.Digest(), cancellationToken), OverdueDigest.Json);
     }
 
-    private static async Task<IResult> RunNow(IMessageBus bus, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> RunNow(IMessageBus bus, IQuerySession session, CancellationToken cancellationToken)
     {
-        await bus.InvokeAsync(new RunOverdueDigest("manual"), cancellationToken);
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var digest = await session.LoadAsync<StoredDigest>(OverdueDigest.IdFor(today), cancellationToken);
-        return digest is null ? Problems.NotFound(Messages.Of("digest-not-built")) : Results.Json(await WithDeliveriesAsync(session, digest.Digest(), cancellationToken), OverdueDigest.Json);
+        // The handler answers the digest it built (or found) with its JSON: a province's is tens of megabytes, not read back,
+        // decompressed and serialized again.
+        var built = await bus.InvokeAsync<BuiltDigest?>(new RunOverdueDigest("manual"), cancellationToken, RunTimeout);
+        if (built is null) return Problems.NotFound(Messages.Of("digest-not-built"));
+        return Messages.English
+            ? Results.Json(await WithDeliveriesAsync(session, built.Digest, cancellationToken), OverdueDigest.Json)
+            : built.Answer(await DeliveriesAsync(session, built.Digest.Id, cancellationToken));
     }
+
+    /// <summary>Wolverine's default for an invocation awaiting its answer is 5 seconds; a busy province's digest may take longer.</summary>
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     private static async Task<OverdueDigest> WithDeliveriesAsync(IQuerySession session, OverdueDigest digest, CancellationToken cancellationToken) =>
         digest with
         {
-            Deliveries = await session.Query<DigestDelivery>().Where(d => d.DigestId == digest.Id).OrderBy(d => d.At).ToListAsync(cancellationToken),
+            Deliveries = await DeliveriesAsync(session, digest.Id, cancellationToken),
             // Stored and delivered in Chinese; a reader who asked for English reads it rendered again.
             Markdown = Messages.English ? OverdueDigest.Render(digest.Date, digest.TaskCount, digest.Units) : digest.Markdown,
         };
+
+    private static async Task<IReadOnlyList<DigestDelivery>> DeliveriesAsync(IQuerySession session, string digestId, CancellationToken cancellationToken) =>
+        await session.Query<DigestDelivery>().Where(d => d.DigestId == digestId).OrderBy(d => d.At).ToListAsync(cancellationToken);
 }

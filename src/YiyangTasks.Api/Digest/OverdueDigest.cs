@@ -193,18 +193,32 @@ public sealed record StoredDigest
     /// <inheritdoc cref="Units"/>
     public string? Markdown { get; init; }
 
-    public static StoredDigest Of(OverdueDigest digest)
+    public static StoredDigest Of(OverdueDigest digest) => Of(digest, BuiltDigest.Of(digest).Body);
+
+    /// <summary>The digest as stored, its <paramref name="body"/> (<see cref="BuiltDigest.Body"/>) compressed.</summary>
+    public static StoredDigest Of(OverdueDigest digest, ReadOnlyMemory<byte> body)
     {
-        using var compressed = new MemoryStream();
+        using var compressed = new MemoryStream(body.Length / 8);
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest))
-            JsonSerializer.Serialize(gzip, new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json);
+            gzip.Write(body.Span);
         return new StoredDigest
         {
             Id = digest.Id, Date = digest.Date, GeneratedAt = digest.GeneratedAt, Trigger = digest.Trigger, TaskCount = digest.TaskCount,
             Body = compressed.ToArray(),
-            OverdueByPlan = digest.Units.SelectMany(u => u.Items).GroupBy(i => i.PlanId)
-                .ToDictionary(g => g.Key, g => g.Select(i => i.Number).Distinct().Order().ToArray()),
+            OverdueByPlan = OverdueNumbersByPlan(digest.Units),
         };
+    }
+
+    private static Dictionary<string, int[]> OverdueNumbersByPlan(IReadOnlyList<DigestUnit> units)
+    {
+        var plans = new Dictionary<string, HashSet<int>>();
+        foreach (var unit in units)
+            foreach (var item in unit.Items)
+            {
+                if (!plans.TryGetValue(item.PlanId, out var numbers)) plans[item.PlanId] = numbers = [];
+                numbers.Add(item.Number);
+            }
+        return plans.ToDictionary(p => p.Key, p => p.Value.Order().ToArray());
     }
 
     /// <summary>The digest as composed (its deliveries are kept apart).</summary>
@@ -219,5 +233,67 @@ public sealed record StoredDigest
         };
     }
 
-    private sealed record DigestBody(IReadOnlyList<DigestUnit> Units, string Markdown);
+    /// <summary>The digest as composed, with its units and Markdown as JSON (the body decompressed, or written again if stored before).</summary>
+    public BuiltDigest Built()
+    {
+        if (Body is null) return BuiltDigest.Of(Digest());
+        using var json = new MemoryStream();
+        using (var gzip = new GZipStream(new MemoryStream(Body), CompressionMode.Decompress))
+            gzip.CopyTo(json);
+        var body = json.ToArray();
+        var (units, markdown) = JsonSerializer.Deserialize<DigestBody>(body, OverdueDigest.Json)!;
+        return new BuiltDigest(new OverdueDigest
+        {
+            Id = Id, Date = Date, GeneratedAt = GeneratedAt, Trigger = Trigger, TaskCount = TaskCount, Units = units, Markdown = markdown,
+        }, body);
+    }
+}
+
+/// <summary>A digest's units and Markdown: its bulk, as stored (compressed) and answered.</summary>
+internal sealed record DigestBody(IReadOnlyList<DigestUnit> Units, string Markdown);
+
+/// <summary>
+/// A digest with its units and Markdown written as its JSON once (<paramref name="Body"/>, UTF-8): what is stored compressed
+/// and what answers the run, so a province's tens of megabytes are serialized once, not once to store and again to answer.
+/// </summary>
+public sealed record BuiltDigest(OverdueDigest Digest, ReadOnlyMemory<byte> Body)
+{
+    public static BuiltDigest Of(OverdueDigest digest)
+    {
+        // Written into one buffer about its size (Chinese is 3 bytes a character; an item ~300), not grown by doubling and copied.
+        var json = new MemoryStream(digest.Markdown.Length * 3 + digest.Units.Sum(u => u.Items.Count) * 320 + 4096);
+        JsonSerializer.Serialize(json, new DigestBody(digest.Units, digest.Markdown), OverdueDigest.Json);
+        return new BuiltDigest(digest, json.GetBuffer().AsMemory(0, (int)json.Length));
+    }
+
+    /// <summary>
+    /// The digest's JSON as <see cref="OverdueDigest.Json"/> writes it, with <paramref name="deliveries"/>: its heading, then the
+    /// body's properties as they are (units and Markdown, in the record's order), then the deliveries.
+    /// </summary>
+    public IResult Answer(IReadOnlyList<DigestDelivery> deliveries) => new JsonAnswer(this, deliveries);
+
+    private sealed class JsonAnswer(BuiltDigest built, IReadOnlyList<DigestDelivery> deliveries) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            var digest = built.Digest;
+            var heading = JsonSerializer.SerializeToUtf8Bytes(
+                new DigestHeading(digest.Id, digest.Date, digest.GeneratedAt, digest.Trigger, digest.TaskCount), OverdueDigest.Json);
+            var tail = JsonSerializer.SerializeToUtf8Bytes(new DigestTail(deliveries), OverdueDigest.Json);
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = heading.Length - 1 + 1 + built.Body.Length - 2 + 1 + tail.Length - 1;
+            var body = http.Response.Body;
+            await body.WriteAsync(heading.AsMemory(0, heading.Length - 1), http.RequestAborted); // {"id":…,"taskCount":n
+            await body.WriteAsync(Comma, http.RequestAborted);
+            await body.WriteAsync(built.Body[1..^1], http.RequestAborted); // "units":[…],"markdown":"…"
+            await body.WriteAsync(Comma, http.RequestAborted);
+            await body.WriteAsync(tail.AsMemory(1), http.RequestAborted); // "deliveries":[…]}
+        }
+    }
+
+    private static readonly byte[] Comma = ","u8.ToArray();
+
+    private sealed record DigestHeading(string Id, DateOnly Date, DateTimeOffset GeneratedAt, string Trigger, int TaskCount);
+
+    private sealed record DigestTail(IReadOnlyList<DigestDelivery> Deliveries);
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Marten;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
@@ -129,6 +131,49 @@ public class OverdueDigestTests
         var item = digest.GetProperty("units")[0].GetProperty("items")[0];
         Assert.Equal((3, 20, 30), (item.GetProperty("number").GetInt32(), item.GetProperty("workingDaysOverdue").GetInt32(),
             item.GetProperty("lastReport").GetProperty("percentDone").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_run_answers_the_digest_with_its_body_written_once_exactly_as_the_digest_serializes()
+    {
+        var units = new[]
+        {
+            new DigestUnit(CivilAffairs, [
+                new DigestItem("plan-a", 3, "推进\"医养结合\"服务\\试点", Domain.Timeliness.ObligationKind.Report, new DateOnly(2026, 2, 5), 20,
+                    new LastReport(Monday.AddDays(-40), CivilAffairs, 30, Domain.Tasks.ProgressStatus.AtRisk)),
+                new DigestItem("plan-a", 4, "建立台账", Domain.Timeliness.ObligationKind.Acknowledgement, new DateOnly(2026, 3, 5), 2, null)]),
+            new DigestUnit("市卫健委", []),
+        };
+        var digest = new OverdueDigest
+        {
+            Id = "2026-03-09", Date = new DateOnly(2026, 3, 9), GeneratedAt = Monday, Trigger = "manual", TaskCount = 2, Units = units,
+            Markdown = "### 逾期任务通报 2026年3月9日\n- plan-a 第3项 \"引号\" \\ 反斜杠\t\n",
+        };
+        var deliveries = new[] { new DigestDelivery("2026-03-09/office", "2026-03-09", "office", Monday.AddMinutes(3)) };
+
+        foreach (var delivered in new DigestDelivery[][] { [], deliveries })
+        {
+            var expected = JsonSerializer.Serialize(digest with { Deliveries = delivered }, OverdueDigest.Json);
+            Assert.Equal(expected, await AnswerAsync(BuiltDigest.Of(digest).Answer(delivered)));
+            // Run again by hand on a day already built: the stored digest, compressed or stored before compression, answers the same.
+            Assert.Equal(expected, await AnswerAsync(StoredDigest.Of(digest).Built().Answer(delivered)));
+            Assert.Equal(expected, await AnswerAsync(new StoredDigest
+            {
+                Id = digest.Id, Date = digest.Date, GeneratedAt = digest.GeneratedAt, Trigger = digest.Trigger, TaskCount = digest.TaskCount,
+                Units = units, Markdown = digest.Markdown,
+            }.Built().Answer(delivered)));
+        }
+    }
+
+    private static async Task<string> AnswerAsync(IResult answer)
+    {
+        var http = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        http.Response.Body = body;
+        await answer.ExecuteAsync(http);
+        Assert.Equal("application/json; charset=utf-8", http.Response.ContentType);
+        Assert.Equal(body.Length, http.Response.ContentLength);
+        return Encoding.UTF8.GetString(body.ToArray());
     }
 
     private static async Task AddWebhookAsync(ApiFactory api, string id, string url, string kind)

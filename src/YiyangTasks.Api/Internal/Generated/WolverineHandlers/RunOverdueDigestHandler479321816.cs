@@ -3,6 +3,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using System;
 using Wolverine.Persistence;
 using YiyangTasks.Api.Reports.Projections;
@@ -17,16 +18,18 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Marten.IDocumentStore _documentStore;
         private readonly Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _serviceScopeFactory;
         private readonly Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> _loggerForMessage;
+        private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Persistence.IMessageDeduplicator _messageDeduplicator;
         private readonly YiyangTasks.Api.Reports.Projections.ReportProjections _reportProjections;
         private readonly YiyangTasks.Api.Timeliness.TimelinessPolicy _timelinessPolicy;
 
-        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Persistence.IMessageDeduplicator messageDeduplicator, YiyangTasks.Api.Reports.Projections.ReportProjections reportProjections, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
+        public RunOverdueDigestHandler479321816(Marten.IDocumentStore documentStore, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<YiyangTasks.Api.Digest.RunOverdueDigest> loggerForMessage, Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Wolverine.Persistence.IMessageDeduplicator messageDeduplicator, YiyangTasks.Api.Reports.Projections.ReportProjections reportProjections, YiyangTasks.Api.Timeliness.TimelinessPolicy timelinessPolicy)
         {
             _documentStore = documentStore;
             _serviceScopeFactory = serviceScopeFactory;
             _loggerForMessage = loggerForMessage;
+            _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
             _messageDeduplicator = messageDeduplicator;
             _reportProjections = reportProjections;
@@ -54,7 +57,11 @@ namespace Internal.Generated.WolverineHandlers
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "YiyangTasks.Api.Digest.RunOverdueDigestHandler");
                 
                 // The actual message execution
-                await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, context, _serviceScopeFactory, _timelinessPolicy, _reportProjections, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+                var outgoing1 = await YiyangTasks.Api.Digest.RunOverdueDigestHandler.Handle(runOverdueDigest, _documentStore, _npgsqlDataSource, context, _serviceScopeFactory, _timelinessPolicy, _reportProjections, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
             }
             catch
             {
