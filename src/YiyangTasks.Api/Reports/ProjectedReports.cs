@@ -97,9 +97,9 @@ public sealed class ProjectedReports(TimelinessPolicy policy)
         var staleOverdue = new List<OverdueTask>();
         foreach (var (number, task) in stale)
         {
-            AttentionTimeline.Add(counts, task.AttentionTimeline.At(now), -1);
+            DatedCounts.Add(counts, task.AttentionTimeline.At(now), -1);
             var overdue = task.Task.IsCompleted ? [] : Obligations.Of(task.Task, rules, calendar, now).Where(o => !o.IsMet && o.DueAt <= now).ToArray();
-            AttentionTimeline.Add(counts, AttentionTimeline.Of(TrafficLight.Of(task.Task, rules, calendar, now).Light, overdue.Length), 1);
+            DatedCounts.Add(counts, AttentionTimeline.Of(TrafficLight.Of(task.Task, rules, calendar, now).Light, overdue.Length), 1);
             if (overdue.Length > 0) numbers.Add(number);
             staleOverdue.AddRange(overdue.Select(o => new OverdueTask(number, task.Task.Text, task.Task.LeadUnits, o.Kind, o.Unit, o.DueOn, DaysOverdue(o.DueOn))));
         }

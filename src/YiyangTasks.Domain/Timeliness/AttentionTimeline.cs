@@ -63,7 +63,7 @@ public sealed record AttentionTimeline(int[] Counts, IReadOnlyList<AttentionStep
         return counts;
     }
 
-    public static void Add(int[] into, int[] change, int sign)
+    private static void Add(int[] into, int[] change, int sign)
     {
         for (var i = 0; i < into.Length && i < change.Length; i++) into[i] += sign * change[i];
     }

@@ -83,16 +83,7 @@ public sealed class UnitPlanFigures
     public static string IdFor(string planId, string unit) => $"{planId}|{unit}";
 
     /// <summary>The counts at <paramref name="now"/>.</summary>
-    public int[] At(DateTimeOffset now)
-    {
-        var figures = (int[])Figures.Clone();
-        foreach (var (at, change) in Steps)
-        {
-            if (at > now) break;
-            for (var i = 0; i < change.Length && i < figures.Length; i++) figures[i] += change[i];
-        }
-        return figures;
-    }
+    public int[] At(DateTimeOffset now) => DatedCounts.At(Figures, Steps, now);
 }
 
 /// <summary>
@@ -107,16 +98,7 @@ public sealed class PlanFigures
     public SortedDictionary<DateTimeOffset, int[]> AttentionSteps { get; set; } = [];
 
     /// <summary>Yellow lights, red lights and obligations past due at <paramref name="now"/> (<see cref="AttentionTimeline.Attention"/>).</summary>
-    public int[] AttentionAt(DateTimeOffset now)
-    {
-        var counts = (int[])Attention.Clone();
-        foreach (var (at, change) in AttentionSteps)
-        {
-            if (at > now) break;
-            AttentionTimeline.Add(counts, change, 1);
-        }
-        return counts;
-    }
+    public int[] AttentionAt(DateTimeOffset now) => DatedCounts.At(Attention, AttentionSteps, now);
 }
 
 /// <summary>

@@ -127,22 +127,11 @@ public sealed class ReportFiguresProjection : IProjection
 
         void Count(TaskFigures task, int sign)
         {
-            foreach (var (unit, figures) in task.Figures) Add(Row(task.PlanId, unit).Figures, figures, sign);
-            foreach (var step in task.Steps)
-            {
-                var steps = Row(task.PlanId, step.Unit).Steps;
-                if (!steps.TryGetValue(step.At, out var change)) steps[step.At] = change = UnitFigures.Empty();
-                Add(change, step.Change, sign);
-                if (UnitFigures.IsZero(change)) steps.Remove(step.At);
-            }
+            foreach (var (unit, figures) in task.Figures) DatedCounts.Add(Row(task.PlanId, unit).Figures, figures, sign);
+            foreach (var step in task.Steps) DatedCounts.AddStep(Row(task.PlanId, step.Unit).Steps, step.At, step.Change, sign, UnitFigures.Empty);
             var plan = Plan(task.PlanId);
-            AttentionTimeline.Add(plan.Attention, task.Attention, sign);
-            foreach (var step in task.AttentionSteps)
-            {
-                if (!plan.AttentionSteps.TryGetValue(step.At, out var change)) plan.AttentionSteps[step.At] = change = AttentionTimeline.Empty();
-                AttentionTimeline.Add(change, step.Change, sign);
-                if (change.All(c => c == 0)) plan.AttentionSteps.Remove(step.At);
-            }
+            DatedCounts.Add(plan.Attention, task.Attention, sign);
+            foreach (var step in task.AttentionSteps) DatedCounts.AddStep(plan.AttentionSteps, step.At, step.Change, sign, AttentionTimeline.Empty);
             var byStatus = plan.TasksByStatus;
             byStatus[task.Status] = byStatus.GetValueOrDefault(task.Status) + sign;
             if (byStatus[task.Status] == 0) byStatus.Remove(task.Status);
@@ -150,11 +139,6 @@ public sealed class ReportFiguresProjection : IProjection
     }
 
     private static IEnumerable<string> Units(TaskFigures? task) => task is null ? [] : task.Figures.Keys.Concat(task.Steps.Select(s => s.Unit));
-
-    private static void Add(int[] into, int[] figures, int sign)
-    {
-        for (var i = 0; i < figures.Length && i < into.Length; i++) into[i] += sign * figures[i];
-    }
 
     /// <summary>The overview's and the digest's view of a task not completed (none once completed), looking ahead as far as its timeline needs.</summary>
     private static WatchedTask? Watched(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, FigureTimeline timeline)
@@ -166,7 +150,7 @@ public sealed class ReportFiguresProjection : IProjection
             Id = task.Id, PlanId = task.PlanId, Number = task.Number, Text = task.Text, LeadUnits = task.LeadUnits, Watch = watch,
             LastReport = Digest.LastReport.Of(task),
             // In UTC: a column of type timestamptz takes no other offset (Npgsql).
-            OverdueFrom = watch.Completed ? DateTimeOffset.MaxValue : watch.Unmet.Select(o => o.DueAt.ToUniversalTime()).DefaultIfEmpty(DateTimeOffset.MaxValue).Min(),
+            OverdueFrom = watch.Unmet.Select(o => o.DueAt.ToUniversalTime()).DefaultIfEmpty(DateTimeOffset.MaxValue).Min(),
         };
     }
 
