@@ -46,6 +46,7 @@ public static class HostComposition
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHealth();
+        services.AddWriteAdmission(builder.Configuration);
         services.AddApiDocument();
 
         // Background work (only when the host runs, never for a command), in order: the audit index after Marten's
@@ -64,6 +65,7 @@ public static class HostComposition
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapBoard();
         app.MapOpenApi("/openapi/{documentName}.json");

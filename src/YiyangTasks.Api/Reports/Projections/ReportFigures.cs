@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using YiyangTasks.Domain.Tasks;
 using YiyangTasks.Domain.Timeliness;
 using TaskStatus = YiyangTasks.Domain.Tasks.TaskStatus;
@@ -39,8 +40,11 @@ public sealed class TaskFigures
 
     public List<AttentionStep> AttentionSteps { get; set; } = [];
 
+    // The two views below are built from the stored fields: not stored themselves (they were a sixth of every write).
+    [JsonIgnore]
     public FigureTimeline Timeline => new(JudgedAt, Figures, Steps, ValidUntil == DateTimeOffset.MaxValue ? null : ValidUntil);
 
+    [JsonIgnore]
     public AttentionTimeline AttentionTimeline => new(Attention, AttentionSteps);
 
     /// <summary>
