@@ -28,8 +28,11 @@ public sealed record FigureTimeline(DateTimeOffset JudgedAt, Dictionary<string, 
         var closed = LapseCheck.IsClosed(task);
         var far = at + (closed ? 2 * Horizon : Horizon);
         var nextCheck = closed ? null : LapseCheck.NextCheckAt(task, rules, calendar, at);
-        var instants = Obligations.WithRunningPeriod(task, rules, calendar, far)
-            .Concat(CooperationObligations.WithRunningPeriod(task, rules, calendar, far))
+        // The instants up to the first one past the check are those of the obligations owed by the check, with the period
+        // running then: a later period's instants all come after that period's end, itself an instant past the check.
+        var owedBy = nextCheck is { } next && next < far ? next : far;
+        var instants = Obligations.WithRunningPeriod(task, rules, calendar, owedBy)
+            .Concat(CooperationObligations.WithRunningPeriod(task, rules, calendar, owedBy))
             .SelectMany(o => o.PeriodEnd is { } end ? new[] { o.DueAt, ChinaTime.EndOf(end) } : [o.DueAt])
             .Where(t => t > at && t <= far)
             .Distinct()
