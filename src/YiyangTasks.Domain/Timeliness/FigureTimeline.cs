@@ -24,15 +24,17 @@ public sealed record FigureTimeline(DateTimeOffset JudgedAt, Dictionary<string, 
     /// </summary>
     public static FigureTimeline Of(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset at)
     {
-        var figures = UnitTimelinessReport.FiguresOf(task, rules, calendar, at);
         var closed = LapseCheck.IsClosed(task);
         var far = at + (closed ? 2 * Horizon : Horizon);
         var nextCheck = closed ? null : LapseCheck.NextCheckAt(task, rules, calendar, at);
         // The instants up to the first one past the check are those of the obligations owed by the check, with the period
-        // running then: a later period's instants all come after that period's end, itself an instant past the check.
+        // running then: a later period's instants all come after that period's end, itself an instant past the check. The
+        // same obligations, judged again, give the counts at every instant judged (enumerated once, not once per instant).
         var owedBy = nextCheck is { } next && next < far ? next : far;
-        var instants = Obligations.WithRunningPeriod(task, rules, calendar, owedBy)
-            .Concat(CooperationObligations.WithRunningPeriod(task, rules, calendar, owedBy))
+        var owed = (Lead: Obligations.WithRunningPeriod(task, rules, calendar, owedBy),
+            Cooperating: CooperationObligations.WithRunningPeriod(task, rules, calendar, owedBy));
+        var figures = UnitTimelinessReport.FiguresOf(task, calendar, at, owed);
+        var instants = owed.Lead.Concat(owed.Cooperating)
             .SelectMany(o => o.PeriodEnd is { } end ? new[] { o.DueAt, ChinaTime.EndOf(end) } : [o.DueAt])
             .Where(t => t > at && t <= far)
             .Distinct()
@@ -49,7 +51,7 @@ public sealed record FigureTimeline(DateTimeOffset JudgedAt, Dictionary<string, 
                 validUntil = instant;
                 break;
             }
-            var after = UnitTimelinessReport.FiguresOf(task, rules, calendar, instant);
+            var after = UnitTimelinessReport.FiguresOf(task, calendar, instant, owed);
             var change = UnitFigures.Change(before, after);
             if (change.Count == 0) continue;
             steps.AddRange(change.Select(c => new FigureStep(instant, c.Key, c.Value)));

@@ -65,6 +65,17 @@ public static class Obligations
             Obligations.Judge(kind, unit, start, end, dueOn, metAt, calendar, now);
     }
 
+    /// <summary>
+    /// The obligations of <see cref="Of"/> at <paramref name="now"/>, taken from those owed by a later instant (with the period
+    /// running then, <see cref="WithRunningPeriod"/>): a period's report (a recurrence, a review) is owed once the period has
+    /// ended, and which obligations exist depends on nothing else that changes with the clock; each is judged again at
+    /// <paramref name="now"/>.
+    /// </summary>
+    internal static IEnumerable<Obligation> AsOf(IEnumerable<Obligation> owedLater, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        from o in owedLater
+        where o.PeriodEnd is not { } end || ChinaTime.EndOf(end) <= now
+        select Judge(o.Kind, o.Unit, o.PeriodStart, o.PeriodEnd, o.DueOn, o.MetAt, calendar, now) with { Cooperating = o.Cooperating };
+
     /// <summary>An obligation due on <paramref name="dueOn"/> and met at <paramref name="metAt"/> (or not), as judged at <paramref name="now"/>.</summary>
     internal static Obligation Judge(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt,
         WorkingDayCalendar calendar, DateTimeOffset now)

@@ -25,7 +25,20 @@ public static class UnitTimelinessReport
     /// One task's counts per unit (<see cref="UnitFigures"/>) as judged at <paramref name="now"/>: what it adds to each unit's row.
     /// The projections keep these per unit and plan; a report sums them.
     /// </summary>
-    public static Dictionary<string, int[]> FiguresOf(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now)
+    public static Dictionary<string, int[]> FiguresOf(SupervisedTask task, TimelinessRules rules, WorkingDayCalendar calendar, DateTimeOffset now) =>
+        FiguresOf(task, calendar, Obligations.Of(task, rules, calendar, now), CooperationObligations.Of(task, rules, calendar, now));
+
+    /// <summary>
+    /// As <see cref="FiguresOf(SupervisedTask, TimelinessRules, WorkingDayCalendar, DateTimeOffset)"/>, from the obligations owed by
+    /// a later instant (<paramref name="owedLater"/>, with the period running then: <see cref="Obligations.WithRunningPeriod"/>) judged
+    /// again at <paramref name="now"/> (<see cref="Obligations.AsOf"/>): one enumeration of a task's obligations for many instants.
+    /// </summary>
+    internal static Dictionary<string, int[]> FiguresOf(SupervisedTask task, WorkingDayCalendar calendar, DateTimeOffset now,
+        (IReadOnlyList<Obligation> Lead, IReadOnlyList<Obligation> Cooperating) owedLater) =>
+        FiguresOf(task, calendar, Obligations.AsOf(owedLater.Lead, calendar, now), Obligations.AsOf(owedLater.Cooperating, calendar, now));
+
+    private static Dictionary<string, int[]> FiguresOf(SupervisedTask task, WorkingDayCalendar calendar,
+        IEnumerable<Obligation> lead, IEnumerable<Obligation> cooperating)
     {
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
         Tally For(string unit) => tallies.TryGetValue(unit, out var t) ? t : tallies[unit] = new Tally();
@@ -33,7 +46,7 @@ public static class UnitTimelinessReport
         foreach (var unit in task.LeadUnits) For(unit).Add(Figure.TasksLed);
         foreach (var unit in task.CooperatingUnits) For(unit).Add(Figure.TasksCooperated);
         var assigned = ChinaTime.DateOf(task.AssignedAt);
-        foreach (var o in Obligations.Of(task, rules, calendar, now))
+        foreach (var o in lead)
         {
             foreach (var unit in o.Unit is { } owner ? [owner] : task.LeadUnits)
             {
@@ -47,7 +60,7 @@ public static class UnitTimelinessReport
             }
         }
         // A cooperating unit's own part: tallied apart, so its lapses never touch a lead's figures.
-        foreach (var o in CooperationObligations.Of(task, rules, calendar, now))
+        foreach (var o in cooperating)
             For(o.Unit!).Count(o, task.IsCompleted, cooperating: true);
         foreach (var unit in task.LeadUnits)
         {
