@@ -8,7 +8,7 @@ namespace YiyangTasks.Api.Http;
 /// How many writes (any request but GET, HEAD and OPTIONS) one process works on at once; the others wait their turn in
 /// arrival order. On two cores a command costs a few milliseconds of CPU, API and PostgreSQL together: more of them at
 /// once add no throughput, only wait in the thread pool and in PostgreSQL, and starve the projection daemon that runs in
-/// the same process, so that a month-end burst reached the reports seconds late (README, "Month-end burst").
+/// the same process, so that a month-end burst reached the reports later (README, "Writes at once", with the figures).
 /// </summary>
 public static class WriteAdmission
 {
