@@ -57,7 +57,12 @@ public static class RunOverdueDigestHandler
         var built = existing?.Built() ?? BuiltDigest.Of(await ComposeAsync(session, dataSource, today, now, message.Trigger, policy, cancellationToken));
         var digest = built.Digest;
         var composed = Stopwatch.GetTimestamp();
-        if (existing is null) session.Insert(StoredDigest.Of(digest, built.Body));
+        if (existing is null)
+        {
+            var (stored, numbers) = StoredDigest.Documents(digest, built.Body);
+            session.Insert(stored);
+            session.Store(numbers.ToArray()); // the digest's insert alone decides which process built the day's digest
+        }
         var webhooks = await session.Query<DigestWebhook>().Where(w => w.Enabled).ToListAsync(cancellationToken);
         foreach (var webhook in webhooks)
             await outbox.PublishAsync(new DeliverDigest(digest.Id, webhook.Id));

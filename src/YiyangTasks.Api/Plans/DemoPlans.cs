@@ -74,6 +74,7 @@ public sealed class DemoPlans(IServiceProvider services, IHostEnvironment enviro
             if (await session.LoadAsync<Digest.StoredDigest>(id, cancellationToken) is { TaskCount: 0 })
             {
                 session.Delete<Digest.StoredDigest>(id);
+                session.DeleteWhere<Digest.DigestOverdueNumbers>(n => n.DigestId == id);
                 await session.SaveChangesAsync(cancellationToken);
             }
         }

@@ -133,18 +133,27 @@ public static class TimelinessReports
     /// </summary>
     private static async Task<DigestNumbers?> LastDigestAsync(IQuerySession session, string planId, CancellationToken cancellationToken)
     {
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(StoredDigest)).TableName.QualifiedName;
-        // Ordered by the date index's own expression (ProjectionRegistry), so only the latest digest is read. Its body is
-        // compressed (StoredDigest): the plan's numbers come from its plain list per plan, or, for a digest stored before
-        // that list, from its units.
+        var options = session.DocumentStore.Options;
+        var digests = options.FindOrResolveDocumentType(typeof(StoredDigest)).TableName.QualifiedName;
+        var numbers = options.FindOrResolveDocumentType(typeof(DigestOverdueNumbers)).TableName.QualifiedName;
+        // The latest digest found by its id (its date, yyyy-MM-dd) without reading its JSON; the plan's numbers from the
+        // digest's numbers kept apart (DigestOverdueNumbers: the mark, and the plan's own if it had any overdue). A digest stored
+        // before those were kept apart gives them from its plain list per plan or, before that list, from its units (its
+        // whole JSON read).
         var found = await session.AdvancedSql.QueryAsync<DigestNumbers>('^', $"""
-            select jsonb_build_object('date', d.data -> 'date', 'numbers', coalesce(d.data -> 'overdueByPlan' -> ^, (
-                select jsonb_agg(distinct i -> 'number')
-                from jsonb_array_elements(case jsonb_typeof(d.data -> 'units') when 'array' then d.data -> 'units' else '[]' end) u,
-                    jsonb_array_elements(u -> 'items') i
-                where i ->> 'planId' = ^), '[]'::jsonb))
-            from (select data from {table} order by {EventStore.Schema}.mt_immutable_date(data ->> 'date') desc limit 1) d
-            """, cancellationToken, planId, planId);
+            with latest as (select id from {digests} order by id desc limit 1)
+            select coalesce(
+                (select jsonb_build_object('date', m.data -> 'date', 'numbers',
+                    coalesce((select n.data -> 'numbers' from {numbers} n where n.id = latest.id || '/' || ^), '[]'::jsonb))
+                 from {numbers} m where m.id = latest.id),
+                (select jsonb_build_object('date', d.data -> 'date', 'numbers', coalesce(d.data -> 'overdueByPlan' -> ^, (
+                    select jsonb_agg(distinct i -> 'number')
+                    from jsonb_array_elements(case jsonb_typeof(d.data -> 'units') when 'array' then d.data -> 'units' else '[]' end) u,
+                        jsonb_array_elements(u -> 'items') i
+                    where i ->> 'planId' = ^), '[]'::jsonb))
+                 from {digests} d where d.id = latest.id))
+            from latest
+            """, cancellationToken, planId, planId, planId);
         return found.Count == 0 ? null : found[0];
     }
 

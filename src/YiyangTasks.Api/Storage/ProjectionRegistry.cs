@@ -38,6 +38,7 @@ public static class ProjectionRegistry
         options.Schema.For<Units.UnitRecord>();
         options.Schema.For<Timeliness.TaskCheckSchedule>().Index(s => s.NextCheckAt);
         options.Schema.For<Digest.StoredDigest>().DocumentAlias("overduedigest").Index(d => d.Date);
+        options.Schema.For<Digest.DigestOverdueNumbers>().Index(n => n.DigestId);
         options.Schema.For<Digest.DigestWebhook>();
         options.Schema.For<Todo.CalendarFeedKey>();
         options.Schema.For<Digest.DigestDelivery>().Index(d => d.DigestId);

@@ -59,7 +59,13 @@ public class OverdueDigestTests
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/digests/overdue/2026-03-07")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/api/digests/overdue/yesterday")).StatusCode);
         Assert.Equal(1, await CountAsync(database, "mt_doc_overduedigest"));
-        _ = planId;
+        // Its overdue numbers per plan are kept apart too, and the plan's overview compares the overdue list with them.
+        Assert.Equal(2, await CountAsync(database, "mt_doc_digestoverduenumbers")); // the mark and the plan's
+        await api.ProjectionsCaughtUpAsync();
+        var since = (await (await office.GetAsync($"/api/reports/plans/{planId}/overview")).JsonAsync()).GetProperty("sinceLastDigest");
+        Assert.Equal("2026-03-09", since.GetProperty("digestDate").GetString());
+        Assert.Empty(since.GetProperty("newlyOverdue").EnumerateArray());
+        Assert.Empty(since.GetProperty("noLongerOverdue").EnumerateArray());
     }
 
     [Fact]

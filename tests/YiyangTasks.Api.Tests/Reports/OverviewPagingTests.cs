@@ -80,8 +80,15 @@ public class OverviewPagingTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task Since_the_last_digest_compares_the_whole_overdue_list_with_the_latest_digests_tasks_of_this_plan()
+    /// <param name="keptApart">
+    /// The digests stored as the digest run stores them, their numbers per plan in a document of their own
+    /// (DigestOverdueNumbers), which alone name the tasks (the digest's own JSON names none, so an answer must come from
+    /// them); or as stored before the numbers were kept apart, read from the digest's JSON.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Since_the_last_digest_compares_the_whole_overdue_list_with_the_latest_digests_tasks_of_this_plan(bool keptApart)
     {
         var (planId, end) = await PlanOfLivesAsync();
         try
@@ -98,17 +105,28 @@ public class OverviewPagingTests(ApiFactory api) : IClassFixture<ApiFactory>
             DigestItem Item(string plan, int number) => new(plan, number, "任务", ObligationKind.Report, today.AddDays(-10), 5, null);
             await using (var session = api.Services.GetRequiredService<IDocumentStore>().LightweightSession())
             {
-                // Stored as the digest run stores them (compressed, with each plan's numbers apart).
-                session.Store(StoredDigest.Of(new OverdueDigest
+                void Store(OverdueDigest digest)
+                {
+                    if (!keptApart)
+                    {
+                        // Compressed, with each plan's numbers in the digest's JSON.
+                        session.Store(StoredDigest.Of(digest));
+                        return;
+                    }
+                    var numbers = StoredDigest.Documents(digest, default).Numbers;
+                    session.Store(StoredDigest.Of(digest with { Units = [] }));
+                    session.Store(numbers.ToArray());
+                }
+                Store(new OverdueDigest
                 {
                     Id = OverdueDigest.IdFor(today), Date = today, GeneratedAt = now, Trigger = "test", TaskCount = 3,
                     Units = [new DigestUnit("市民政局", [Item(planId, overdueNow[0]), Item(planId, 9_999)]), new DigestUnit("市财政局", [Item("other-plan", overdueNow[1])])],
-                }));
-                session.Store(StoredDigest.Of(new OverdueDigest
+                });
+                Store(new OverdueDigest
                 {
                     Id = OverdueDigest.IdFor(today.AddDays(-1)), Date = today.AddDays(-1), GeneratedAt = now.AddDays(-1), Trigger = "test",
                     Units = [new DigestUnit("市民政局", [.. overdueNow.Select(n => Item(planId, n))])],
-                }));
+                });
                 await session.SaveChangesAsync();
             }
 
