@@ -225,7 +225,7 @@ public sealed record StoredDigest
     public static (StoredDigest Digest, IReadOnlyList<DigestOverdueNumbers> Numbers) Documents(OverdueDigest digest, ReadOnlyMemory<byte> body)
     {
         var stored = Of(digest, body);
-        return (stored, DigestOverdueNumbers.Of(stored.Id, stored.Date, stored.OverdueByPlan ?? new Dictionary<string, int[]>()));
+        return (stored, DigestOverdueNumbers.Of(stored.Id, stored.Date, stored.OverdueByPlan!)); // Of always lists them
     }
 
     /// <summary>The digest as composed (its deliveries are kept apart).</summary>

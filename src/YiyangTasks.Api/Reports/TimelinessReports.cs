@@ -137,7 +137,7 @@ public static class TimelinessReports
         var digests = options.FindOrResolveDocumentType(typeof(StoredDigest)).TableName.QualifiedName;
         var numbers = options.FindOrResolveDocumentType(typeof(DigestOverdueNumbers)).TableName.QualifiedName;
         // The latest digest found by its id (its date, yyyy-MM-dd) without reading its JSON; the plan's numbers from the
-        // digest's numbers kept apart (DigestOverdueNumbers: the mark, and the plan's own if it had any overdue). A digest stored
+        // digest's numbers kept apart (DigestOverdueNumbers: the mark, and the plan's own, id as its IdFor, if it had any overdue). A digest stored
         // before those were kept apart gives them from its plain list per plan or, before that list, from its units (its
         // whole JSON read).
         var found = await session.AdvancedSql.QueryAsync<DigestNumbers>('^', $"""
