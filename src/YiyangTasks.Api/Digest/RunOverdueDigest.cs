@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using JasperFx;
 using Marten;
@@ -108,7 +107,7 @@ public static class RunOverdueDigestHandler
         await using var command = dataSource.CreateCommand($"""
             select d.id, r."planId", r.number, r.text, r."leadUnits",
                    r."lastReport"->>'reportedAt', r."lastReport"->>'unit', (r."lastReport"->>'percentDone')::int, r."lastReport"->>'status',
-                   jsonb_path_query_array(r.watch, '$.unmet[*] ? (@.dueOn < $today)', jsonb_build_object('today', $1::text))::text
+                   convert_to(jsonb_path_query_array(r.watch, '$.unmet[*] ? (@.dueOn < $today)', jsonb_build_object('today', $1::text))::text, 'UTF8')
             from {table} d
             cross join lateral jsonb_to_record(d.data)
                 as r("planId" text, number int, text text, "leadUnits" text[], "lastReport" jsonb, watch jsonb)
@@ -120,8 +119,8 @@ public static class RunOverdueDigestHandler
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (staleIds.Contains(reader.GetString(0))) continue;
-                var overdue = PastDue(reader.GetString(9), now);
+                if (staleIds.Count > 0 && staleIds.Contains(reader.GetString(0))) continue;
+                var overdue = PastDue(reader.GetFieldValue<byte[]>(9), now);
                 var lastReport = reader.IsDBNull(5) ? null : new LastReport(
                     DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetInt32(7),
                     Enum.Parse<ProgressStatus>(reader.GetString(8)));
@@ -133,12 +132,12 @@ public static class RunOverdueDigestHandler
     }
 
     /// <summary>
-    /// Of a watch's obligations as stored (a JSON array of <see cref="WatchedObligation"/>), each one due by <paramref name="now"/>:
-    /// its kind, the unit owing it, its due date. Read field by field: some 85,000 of them in a province's digest.
+    /// Of a watch's obligations as stored (a JSON array of <see cref="WatchedObligation"/>, as UTF-8), each one due by
+    /// <paramref name="now"/>: its kind, the unit owing it, its due date. Read field by field: some 85,000 of them in a province's digest.
     /// </summary>
-    private static (ObligationKind Kind, string? Unit, DateOnly DueOn)[] PastDue(string json, DateTimeOffset now)
+    private static (ObligationKind Kind, string? Unit, DateOnly DueOn)[] PastDue(byte[] json, DateTimeOffset now)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(json);
         var pastDue = new List<(ObligationKind, string?, DateOnly)>(2);
         (ObligationKind Kind, string? Unit, DateOnly DueOn) obligation = default;
         while (reader.Read())
@@ -148,8 +147,9 @@ public static class RunOverdueDigestHandler
             else if (reader.TokenType != JsonTokenType.PropertyName) continue;
             else if (reader.ValueTextEquals("kind"u8) && reader.Read()) obligation.Kind = Enum.Parse<ObligationKind>(reader.GetString()!);
             else if (reader.ValueTextEquals("unit"u8) && reader.Read()) obligation.Unit = reader.GetString();
-            else if (reader.ValueTextEquals("dueOn"u8) && reader.Read())
-                obligation.DueOn = DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // The JSON reader's own ISO 8601 parse: DateOnly.ParseExact compared the pattern's literals by culture, and on a
+            // process's first digest loading the collation cost 13 % of its CPU (0.5 s at full scale).
+            else if (reader.ValueTextEquals("dueOn"u8) && reader.Read()) obligation.DueOn = DateOnly.FromDateTime(reader.GetDateTime());
             else reader.Skip();
         }
         return [.. pastDue];

@@ -82,13 +82,16 @@ public class ConnectionBudgetTests
     }
 
     [Theory]
-    [InlineData("Host=db;Database=x", ConnectionBudget.MaxPoolSize, ConnectionBudget.Timeout)]
-    [InlineData("Host=db;Database=x;Maximum Pool Size=50;Timeout=10", 50, 10)]
-    public void The_budget_applies_where_the_connection_string_leaves_the_defaults(string connectionString, int pool, int timeout)
+    [InlineData("Host=db;Database=x", ConnectionBudget.MaxPoolSize, ConnectionBudget.Timeout, ConnectionBudget.AutoPrepared)]
+    [InlineData("Host=db;Database=x;Maximum Pool Size=50;Timeout=10", 50, 10, ConnectionBudget.AutoPrepared)]
+    [InlineData("Host=db;Database=x;Max Auto Prepare=0", ConnectionBudget.MaxPoolSize, ConnectionBudget.Timeout, 0)]
+    [InlineData("Host=db;Database=x;max auto prepare=20", ConnectionBudget.MaxPoolSize, ConnectionBudget.Timeout, 20)]
+    public void The_budget_applies_where_the_connection_string_leaves_the_defaults(string connectionString, int pool, int timeout, int prepared)
     {
         var applied = ConnectionBudget.Apply(connectionString);
         Assert.Equal(pool, applied.MaxPoolSize);
         Assert.Equal(timeout, applied.Timeout);
+        Assert.Equal(prepared, applied.MaxAutoPrepare);
         Assert.Equal(ConnectionBudget.ApplicationName, applied.ApplicationName);
     }
 
