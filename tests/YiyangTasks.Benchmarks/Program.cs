@@ -80,6 +80,7 @@ public static class BenchmarkProgram
             await Warmup.RunAsync(bench);
             foreach (var scenario in only == "all" ? AllScenarios : [only])
             {
+                if (scenario != AllScenarios[0] && only == "all") await Settle.WaitAsync(bench, TimeSpan.FromMinutes(2));
                 var clock = Stopwatch.StartNew();
                 await (scenario switch
                 {
