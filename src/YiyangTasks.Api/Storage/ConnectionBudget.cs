@@ -43,7 +43,7 @@ public static class ConnectionBudget
     /// Statements each connection keeps prepared once they recur (Npgsql's automatic preparation), unless the connection string
     /// says otherwise (<c>Max Auto Prepare=0</c> turns it off, as a pooler in transaction mode needs). PostgreSQL then parses and
     /// plans a recurring statement once per connection instead of on every execution: the plan overview's queries over jsonb
-    /// columns with several indexes cost more to plan than to run (README, "Prepared statements").
+    /// columns with several indexes cost about as much to plan as to run (README, Connections, "Prepared statements").
     /// </summary>
     public const int AutoPrepared = 100;
 
