@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marten;
 using Npgsql;
 using YiyangTasks.Api.Storage;
 
@@ -16,22 +17,24 @@ public static class Settle
     public static async Task WaitAsync(Bench bench, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
-        var (behind, vacuums) = (0L, 0L);
-        while (clock.Elapsed < limit)
+        await using var db = new NpgsqlConnection(bench.Connection.ConnectionString);
+        await db.OpenAsync();
+        await using var state = new NpgsqlCommand($"""
+            select (select coalesce(max(seq_id), 0) from {EventStore.Schema}.mt_events),
+                   (select count(*) from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database())
+            """, db);
+        long behind, vacuums;
+        while (true)
         {
-            await using var db = new NpgsqlConnection(bench.Connection.ConnectionString);
-            await db.OpenAsync();
-            await using var state = new NpgsqlCommand($"""
-                select (select coalesce(max(seq_id), 0) from {EventStore.Schema}.mt_events)
-                       - (select coalesce(min(last_seq_id), 0) from {EventStore.Schema}.mt_event_progression where name <> 'HighWaterMark'),
-                       (select count(*) from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database())
-                """, db);
+            long latest;
             await using (var reader = await state.ExecuteReaderAsync())
             {
                 await reader.ReadAsync();
-                (behind, vacuums) = (reader.GetInt64(0), reader.GetInt64(1));
+                (latest, vacuums) = (reader.GetInt64(0), reader.GetInt64(1));
             }
-            if (behind <= 0 && vacuums == 0) break;
+            var progress = (await bench.Store.Advanced.AllProjectionProgress()).Where(p => p.ShardName != "HighWaterMark").ToArray();
+            behind = progress.Length == 0 ? latest : latest - progress.Min(p => p.Sequence);
+            if ((behind <= 0 && vacuums == 0) || clock.Elapsed >= limit) break;
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
         Console.WriteLine(behind <= 0 && vacuums == 0
