@@ -46,8 +46,20 @@ public static class ProjectionRebuilds
         foreach (var projection in options.Projections.All.OfType<ProjectionBase>()) projection.Options.BatchSize = CommandBatchSize;
     }
 
+    /// <summary>
+    /// How often the daemon looks for new events: Marten's 250 ms after a look that found the store moving, and now after
+    /// every look. Marten waits 1 s instead when a look finds the newest event already numbered in order (its "caught up"),
+    /// which under steady writes is almost every look: a month-end burst reached the reports a second late, and the
+    /// daemon applied a second's events at once. Medium burst: p99 commit to report 1.54 s at 1 s, 0.54 s at 250 ms, 0.31
+    /// to 0.41 s at 100 ms, which also cut the reports per second by a fifth (README, "Projection lag"). A look is one read
+    /// of the event sequence.
+    /// </summary>
+    public static readonly TimeSpan Polling = TimeSpan.FromMilliseconds(250);
+
     public static void Tune(StoreOptions options)
     {
+        options.Projections.FastPollingTime = Polling;
+        options.Projections.SlowPollingTime = Polling;
         foreach (var projection in options.Projections.All.OfType<ProjectionBase>())
         {
             projection.Options.BatchSize = BatchSize;
