@@ -36,13 +36,14 @@ public sealed class DocumentCompression(NpgsqlDataSource dataSource, ILogger<Doc
         try
         {
             // A catalog change only, but it waits for the table's lock: never behind a long transaction for more than a moment.
-            await using var timeout = new NpgsqlCommand("set lock_timeout = '5s'", connection);
-            await timeout.ExecuteNonQueryAsync(cancellationToken);
-            foreach (var statement in statements)
+            // `set local` ends with the transaction, so the pooled connection (never reset, ConnectionBudget) keeps no timeout.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var statement in statements.Prepend("set local lock_timeout = '5s'"))
             {
-                await using var alter = new NpgsqlCommand(statement, connection);
-                await alter.ExecuteNonQueryAsync(cancellationToken);
+                await using var command = new NpgsqlCommand(statement, connection, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Document JSON of {Count} tables is now compressed with {Method}", statements.Count, Method);
         }
         // A server built without lz4 (0A000), a role that does not own the tables (42501) or a table in use (55P03): the

@@ -5,7 +5,8 @@ namespace YiyangTasks.Api.Storage;
 
 /// <summary>
 /// How the projection daemon reads and writes when it rebuilds a projection (`projections rebuild`) or catches one up
-/// after a start; measured in README, "Projections, lag and rebuild". Applies to every projection registered.
+/// after a start, and how often it looks for new events (<see cref="Polling"/>); measured in README, "Projections, lag and
+/// rebuild" and "Projection lag". Applies to every projection registered.
 /// </summary>
 public static class ProjectionRebuilds
 {
