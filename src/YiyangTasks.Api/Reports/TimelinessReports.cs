@@ -61,19 +61,17 @@ public static class TimelinessReports
             unit = actor.Unit;
         }
         if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "field.not-before", ("other", "from"));
-        if (plan is not null && await session.LoadAsync<Plan>(plan, http.RequestAborted) is null)
-            return Problems.PlanNotFound(plan);
-
         var now = clock.GetUtcNow();
         IReadOnlyList<UnitTimeliness> rows;
         if (from is null && to is null)
         {
-            // The sequence first: the figures read next reflect at least every event up to it.
-            await SequenceHeaderAsync(http, projections, ReportFiguresProjection.Name);
-            rows = await projected.RowsAsync(session, plan, unit, now, http.RequestAborted);
+            if (await projected.RowsAsync(session, plan, unit, now, http.RequestAborted) is not { } found) return Problems.PlanNotFound(plan!);
+            SetSequence(http, found.Sequence);
+            rows = found.Rows;
         }
         else
         {
+            if (plan is not null && !await session.CheckExistsAsync<Plan>(plan, http.RequestAborted)) return Problems.PlanNotFound(plan);
             // Tasks assigned in a range: their units' rows are not kept apart, so the tasks are judged from their compacted states.
             await SequenceHeaderAsync(http, projections, ReportFiguresProjection.Name);
             var query = session.Query<TaskFigures>().AsQueryable();
@@ -96,68 +94,29 @@ public static class TimelinessReports
     public const int MaxOverduePageSize = 500;
 
     public static async Task<IResult> Overview(string planId, int? overduePage, int? overduePageSize, HttpContext http, IQuerySession session,
-        TimeProvider clock, ReportProjections projections, ProjectedReports projected)
+        TimeProvider clock, ProjectedReports projected)
     {
         if (overduePage is < 1) return Problems.Invalid("overduePage", "field.at-least", ("min", 1));
         if (overduePageSize is < 1 or > MaxOverduePageSize)
             return Problems.Invalid("overduePageSize", "field.between", ("min", 1), ("max", MaxOverduePageSize));
-        var plan = await session.LoadAsync<Plan>(planId, http.RequestAborted);
-        if (plan is null) return Problems.PlanNotFound(planId);
-        await SequenceHeaderAsync(http, projections, ReportFiguresProjection.Name);
         var page = new OverduePage(overduePage ?? 1, overduePageSize ?? DefaultOverduePageSize);
-        var overview = await ComputeOverviewAsync(plan, page, http, session, projected, clock);
+        var now = clock.GetUtcNow();
+        if (await projected.OverviewAsync(session, planId, now, page, http.RequestAborted) is not { } figures) return Problems.PlanNotFound(planId);
+        SetSequence(http, figures.Sequence);
+        var before = figures.LastDigest?.Numbers.ToHashSet() ?? [];
+        var since = new SinceLastDigest(figures.LastDigest?.Date,
+            figures.OverdueNumbers.Except(before).Order().ToArray(), before.Except(figures.OverdueNumbers).Order().ToArray());
+        var overview = new PlanOverview(planId, figures.Title, now, figures.ByStatus, figures.Lights, figures.Overdue, figures.OverdueTotal,
+            page.Page, page.PageSize, figures.Ranking, since);
         return Csv.IsWanted(http.Request) ? UnitCsv($"{planId}-ranking.csv", overview.UnitRanking) : Results.Ok(overview);
     }
 
     /// <summary>Says which events the answer reflects, so that a client that just wrote can wait for its write to show.</summary>
     private static async Task SequenceHeaderAsync(HttpContext http, ReportProjections projections, string projection) =>
-        http.Response.Headers[ReportProjections.SequenceHeader] =
-            (await projections.SequenceAsync(http.RequestAborted, projection)).ToString(CultureInfo.InvariantCulture);
+        SetSequence(http, await projections.SequenceAsync(http.RequestAborted, projection));
 
-    private static async Task<PlanOverview> ComputeOverviewAsync(Plan plan, OverduePage page, HttpContext http, IQuerySession session,
-        ProjectedReports projected, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        var figures = await projected.OverviewAsync(session, plan.Id, now, page, http.RequestAborted);
-        var lastDigest = await LastDigestAsync(session, plan.Id, http.RequestAborted);
-        var before = lastDigest?.Numbers.ToHashSet() ?? [];
-        var since = new SinceLastDigest(lastDigest?.Date,
-            figures.OverdueNumbers.Except(before).Order().ToArray(), before.Except(figures.OverdueNumbers).Order().ToArray());
-        return new PlanOverview(plan.Id, plan.Title, now, figures.ByStatus, figures.Lights, figures.Overdue, figures.OverdueTotal,
-            page.Page, page.PageSize, figures.Ranking, since);
-    }
-
-    /// <summary>
-    /// The latest digest's date and the plan's task numbers in it. Only those are read: a digest names every overdue task of every
-    /// plan with its last report and its Markdown (tens of thousands of tasks at the province's scale).
-    /// </summary>
-    private static async Task<DigestNumbers?> LastDigestAsync(IQuerySession session, string planId, CancellationToken cancellationToken)
-    {
-        var options = session.DocumentStore.Options;
-        var digests = options.FindOrResolveDocumentType(typeof(StoredDigest)).TableName.QualifiedName;
-        var numbers = options.FindOrResolveDocumentType(typeof(DigestOverdueNumbers)).TableName.QualifiedName;
-        // The latest digest found by its id (its date, yyyy-MM-dd) without reading its JSON; the plan's numbers from the
-        // digest's numbers kept apart (DigestOverdueNumbers: the mark, and the plan's own, id as its IdFor, if it had any overdue). A digest stored
-        // before those were kept apart gives them from its plain list per plan or, before that list, from its units (its
-        // whole JSON read).
-        var found = await session.AdvancedSql.QueryAsync<DigestNumbers>('^', $"""
-            with latest as (select id from {digests} order by id desc limit 1)
-            select coalesce(
-                (select jsonb_build_object('date', m.data -> 'date', 'numbers',
-                    coalesce((select n.data -> 'numbers' from {numbers} n where n.id = latest.id || '/' || ^), '[]'::jsonb))
-                 from {numbers} m where m.id = latest.id),
-                (select jsonb_build_object('date', d.data -> 'date', 'numbers', coalesce(d.data -> 'overdueByPlan' -> ^, (
-                    select jsonb_agg(distinct i -> 'number')
-                    from jsonb_array_elements(case jsonb_typeof(d.data -> 'units') when 'array' then d.data -> 'units' else '[]' end) u,
-                        jsonb_array_elements(u -> 'items') i
-                    where i ->> 'planId' = ^), '[]'::jsonb))
-                 from {digests} d where d.id = latest.id))
-            from latest
-            """, cancellationToken, planId, planId, planId);
-        return found.Count == 0 ? null : found[0];
-    }
-
-    private sealed record DigestNumbers(DateOnly Date, IReadOnlyList<int> Numbers);
+    private static void SetSequence(HttpContext http, long sequence) =>
+        http.Response.Headers[ReportProjections.SequenceHeader] = sequence.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<IReadOnlyList<UnitTimeliness>> RowsAsync(IReadOnlyList<SupervisedTask> tasks, TimelinessPolicy policy,
         DateTimeOffset now, CancellationToken cancellationToken)

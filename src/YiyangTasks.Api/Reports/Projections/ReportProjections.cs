@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using Npgsql;
 using YiyangTasks.Api.Storage;
 
@@ -16,15 +17,28 @@ public sealed class ReportProjections(IDocumentStore store, NpgsqlDataSource dat
     /// </summary>
     public async Task<long> SequenceAsync(CancellationToken cancellationToken, params string[] projections)
     {
+        await using var session = store.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var sequence = SequenceOf(batch, projections);
+        await batch.Execute(cancellationToken);
+        return await sequence;
+    }
+
+    /// <summary>
+    /// <see cref="SequenceAsync"/> as one query of a batch (one row). Put first, it holds for what the batch reads after it:
+    /// each query sees every event committed before it ran.
+    /// </summary>
+    public static async Task<long> SequenceOf(IBatchedQuery batch, params string[] projections)
+    {
         // One shard each: a projection reads every event in order ("ReportFigures:All").
         var names = projections.Length == 0 ? [ReportFiguresProjection.Name] : projections;
-        await using var command = dataSource.CreateCommand(
-            $"select coalesce(min(last_seq_id), 0) * (count(*) = $2)::int from {EventStore.Schema}.mt_event_progression " +
-            "where split_part(name, ':', 1) = any($1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = names });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)names.Length });
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        var read = batch.Query<Reflected>('^',
+            "select jsonb_build_object('sequence', coalesce(min(last_seq_id), 0) * (count(*) = ^)::int) " +
+            $"from {EventStore.Schema}.mt_event_progression where split_part(name, ':', 1) = any(^)", (long)names.Length, names);
+        return (await read)[0].Sequence;
     }
+
+    private sealed record Reflected(long Sequence);
 
     /// <summary>The sequence of the latest event committed to the store.</summary>
     public async Task<long> LatestEventAsync(CancellationToken cancellationToken)
