@@ -1,7 +1,5 @@
 using System.Globalization;
 using Marten;
-using YiyangTasks.Api.Storage;
-using YiyangTasks.Api.Digest;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Reports.Projections;
