@@ -50,10 +50,10 @@ public static class HostComposition
         services.AddApiDocument();
 
         // Background work (only when the host runs, never for a command), in order: the audit index after Marten's
-        // schema and the documents' compression, then what time brought while we were down.
+        // schema and the document tables' settings (compression, no truncation), then what time brought while we were down.
         if (builder.Environment.IsDevelopment()) services.AddHostedService<DemoPlans>();
         services.AddHostedService<AuditIndexes>();
-        services.AddHostedService<DocumentCompression>();
+        services.AddHostedService<DocumentTableSettings>();
         services.AddHostedService<StartupSweep>();
         if (builder.Configuration.GetValue("Digest:CatchUpOnStart", true)) services.AddHostedService<MissedDigestCatchUp>();
         return builder;
