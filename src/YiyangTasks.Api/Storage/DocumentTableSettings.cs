@@ -30,37 +30,38 @@ public sealed class DocumentTableSettings(NpgsqlDataSource dataSource, IDocument
     public static readonly Type[] Rewritten =
         [typeof(SupervisedTask), typeof(TaskFigures), typeof(WatchedTask), typeof(UnitPlanFigures), typeof(PlanFigures)];
 
-    /// <summary>The document tables whose JSON column is not lz4 yet, as the statements that make it so.</summary>
-    private const string NotCompressed = $"""
-        select format('alter table %I.%I alter column data set compression {Method}', n.nspname, c.relname)
+    /// <summary>The tables of <see cref="Rewritten"/>, as Marten names them.</summary>
+    public static string[] RewrittenTables(IReadOnlyStoreOptions options) =>
+        Rewritten.Select(type => options.FindOrResolveDocumentType(type).TableName.Name).ToArray();
+
+    /// <summary>
+    /// What is not set yet, as the statements that set it: document tables whose JSON column is not lz4, then rewritten
+    /// documents' tables (<c>@tables</c>) that vacuum may still truncate.
+    /// </summary>
+    private const string Pending = $"""
+        select format('alter table %I.%I alter column data set compression {Method}', n.nspname, c.relname), 1, c.relname
         from pg_attribute a
         join pg_class c on c.oid = a.attrelid
         join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = '{EventStore.Schema}' and c.relkind = 'r' and c.relname like 'mt\_doc\_%'
           and a.attname = 'data' and a.attcompression is distinct from 'l'
-        order by c.relname
-        """;
-
-    /// <summary>The rewritten documents' tables that vacuum may still truncate, as the statements that stop it.</summary>
-    private const string Truncatable = $"""
-        select format('alter table %I.%I set (vacuum_truncate = false, toast.vacuum_truncate = false)', n.nspname, c.relname)
+        union all
+        select format('alter table %I.%I set (vacuum_truncate = false, toast.vacuum_truncate = false)', n.nspname, c.relname), 2, c.relname
         from pg_class c
         join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = '{EventStore.Schema}' and c.relkind = 'r' and c.relname = any(@tables)
           and not coalesce(c.reloptions, array[]::text[]) @> array['vacuum_truncate=false']
-        order by c.relname
+        order by 2, 3
         """;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var tables = Rewritten.Select(type => store.Options.FindOrResolveDocumentType(type).TableName.Name).ToArray();
         var statements = new List<string>();
-        foreach (var pending in new[] { NotCompressed, Truncatable })
+        await using (var pending = new NpgsqlCommand(Pending, connection))
         {
-            await using var query = new NpgsqlCommand(pending, connection);
-            if (pending == Truncatable) query.Parameters.Add(new NpgsqlParameter("tables", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tables });
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            pending.Parameters.Add(new NpgsqlParameter("tables", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = RewrittenTables(store.Options) });
+            await using var reader = await pending.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) statements.Add(reader.GetString(0));
         }
         if (statements.Count == 0) return;

@@ -55,7 +55,7 @@ public class DocumentTableSettingsTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         using var _ = api.CreateClient();
         var store = api.Services.GetRequiredService<IDocumentStore>();
-        var tables = DocumentTableSettings.Rewritten.Select(type => store.Options.FindOrResolveDocumentType(type).TableName.Name).ToArray();
+        var tables = DocumentTableSettings.RewrittenTables(store.Options);
         Assert.Contains("mt_doc_supervisedtask", tables);
         Assert.Contains("mt_doc_taskfigures", tables);
 
