@@ -181,6 +181,39 @@ public class NumberedParagraphTests
         Assert.Equal(2, warning.Line);
     }
 
+    // 武汉 2023 责任分解方案 (corpus, held-out round 3): sub-headings set off by a dash between numbered tasks.
+    [Fact]
+    public void A_dashed_sub_heading_between_tasks_titles_the_tasks_below_it_and_is_not_warned_about()
+    {
+        var plan = PlanDocumentParser.Parse(Lines(
+            "  ——推进教育高质量发展",
+            "  208.加强师德师风建设,培养高素质教师队伍。(责任单位:市教育局)",
+            "  ——加快建设健康武汉",
+            "  209.推进公立医院高质量发展。(责任单位:市卫健委)",
+            "  210.谋划推进长江新区医疗综合体项目。(牵头单位:市卫健委;责任单位:长江新区管委会)"));
+
+        Assert.Equal([208, 209, 210], plan.Tasks.Select(t => t.Number));
+        Assert.DoesNotContain(plan.Warnings, w => w.Code == "unparseable-line");
+        Assert.Equal("——推进教育高质量发展", plan.Tasks[0].Heading);
+        Assert.Equal("——加快建设健康武汉", plan.Tasks[1].Heading);
+        Assert.Equal("——加快建设健康武汉", plan.Tasks[2].Heading);
+    }
+
+    [Fact]
+    public void A_dashed_line_inside_a_task_is_its_text_and_a_dashed_sentence_between_tasks_is_still_warned_about()
+    {
+        var plan = PlanDocumentParser.Parse(Lines(
+            "1.完善养老服务体系。",
+            "——新增社区养老服务设施20处",
+            "——改造提升农村互助照料中心。(责任单位:县民政局)",
+            "——另据统计,全县已建成养老服务设施120处,覆盖率达到85%以上,较上年提高5个百分点。",
+            "2.加强督导。(责任单位:县卫健委)"));
+
+        Assert.Contains("新增社区养老服务设施20处", plan.Tasks[0].Text);
+        Assert.Null(plan.Tasks[1].Heading);
+        Assert.Equal(4, Assert.Single(plan.Warnings, w => w.Code == "unparseable-line").Line);
+    }
+
     [Fact]
     public void A_declared_count_the_tasks_do_not_match_is_warned_about()
     {

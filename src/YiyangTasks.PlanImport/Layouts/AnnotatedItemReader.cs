@@ -26,7 +26,8 @@ internal static class AnnotatedItemReader
             .ToList();
         if (taskItems.Count == 0) return [];
 
-        var headings = taskItems.Select(i => i.Marker.Kind).Distinct().ToDictionary(k => k, k => HeadingsAbove(lines, k));
+        var outside = LinesOutside(taskItems, lines.Count);
+        var headings = taskItems.Select(i => i.Marker.Kind).Distinct().ToDictionary(k => k, k => HeadingsAbove(lines, k, outside));
         var tasks = new List<ParsedTask>();
         foreach (var item in taskItems)
         {
@@ -233,16 +234,28 @@ internal static class AnnotatedItemReader
         return runs;
     }
 
-    private static string?[] HeadingsAbove(IReadOnlyList<DocumentLine> lines, MarkerKind taskKind)
+    // A heading is a line numbered otherwise than the tasks (二、 above 1.), or a dashed sub-heading outside the tasks
+    // (——加快建设健康武汉 between items 208 and 209 — 武汉 2023 责任分解方案); a dashed line inside an item is its text.
+    private static string?[] HeadingsAbove(IReadOnlyList<DocumentLine> lines, MarkerKind taskKind, bool[] outside)
     {
         var headings = new string?[lines.Count];
         string? current = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].Marker is { } m && m.Kind != taskKind && lines[i].Text.Length <= 60) current = lines[i].Text;
+            if (lines[i].Marker is { } m && m.Kind != taskKind && lines[i].Text.Length <= 60
+                || outside[i] && PlanText.IsDashedHeading(lines[i])) current = lines[i].Text;
             headings[i] = current;
         }
         return headings;
+    }
+
+    // Lines no task spans (by index, as SourceLines number them).
+    private static bool[] LinesOutside(List<Item> tasks, int count)
+    {
+        var outside = Enumerable.Repeat(true, count).ToArray();
+        foreach (var task in tasks)
+            for (var n = task.Start.Number; n <= task.LastLine && n <= count; n++) outside[n - 1] = false;
+        return outside;
     }
 
     private static void WarnStrayLines(IReadOnlyList<DocumentLine> lines, List<Item> tasks, List<ParseWarning> warnings)
@@ -252,7 +265,7 @@ internal static class AnnotatedItemReader
             for (var n = tasks[t].LastLine + 1; n < tasks[t + 1].Start.Number; n++)
             {
                 var line = lines[n - 1];
-                if (!line.IsBlank && line.Marker is null && !PlanText.IsStop(line))
+                if (!line.IsBlank && line.Marker is null && !PlanText.IsStop(line) && !PlanText.IsDashedHeading(line))
                     warnings.Add(new ParseWarning(n, ParseWarningCodes.UnparseableLine, $"第{tasks[t].Marker.Number}项与第{tasks[t + 1].Marker.Number}项之间的文字不属于任何任务：“{Shorten(line.Text)}”"));
             }
         }

@@ -9,6 +9,12 @@ internal static class PlanText
     public static bool IsStop(DocumentLine line) =>
         StopStarts.Any(s => line.Text.StartsWith(s, StringComparison.Ordinal)) || TryReadDateLine(line.Text, out _);
 
+    /// <summary>A sub-heading set off by a dash, with no number: ——推进教育高质量发展, ——加快建设健康武汉 (武汉 2023
+    /// 责任分解方案, between numbered tasks). Long dashed lines are sentences (目标 bullets, a task's own list).</summary>
+    public static bool IsDashedHeading(DocumentLine line) =>
+        line.Marker is null && line.Text.StartsWith('—') && line.Text.TrimStart('—').Length is > 0 and <= 30
+        && line.Text.IndexOfAny(['（', '(', '。', '；', ';']) < 0;
+
     /// <summary>A line that is only a date (2021年10月14日), as plans are signed.</summary>
     public static bool TryReadDateLine(string text, out DateOnly date)
     {
