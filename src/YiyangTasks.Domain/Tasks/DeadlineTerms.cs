@@ -12,7 +12,7 @@ public enum DeadlineKind
     /// <summary>A span with a start and an end: 2019年1月1日至12月31日, 2021—2025年.</summary>
     Range,
 
-    /// <summary>A horizon: 5年内 (from the plan's date), "十四五"期间, 2025年前, 到2022年.</summary>
+    /// <summary>A horizon: 5年内 or 30个工作日内 (counted from the plan's issue date, see <see cref="DeadlineCount"/>), "十四五"期间, 2025年前, 到2022年.</summary>
     Horizon,
 
     /// <summary>Again and again: 每年, 每季度, 每半年, 每月, 于每年12月底前报送.</summary>
