@@ -67,4 +67,7 @@ public static class ParseWarningCodes
     public const string ReaderFailure = "reader-failure";
     /// <summary>A table's responsibility column had no header the reader knows; it was chosen by its cells reading as unit lists.</summary>
     public const string GuessedUnitColumn = "guessed-unit-column";
+    /// <summary>A deadline the import cannot date as the plan means it: counted from an event, from an issue date the document
+    /// does not give, on working days of a year without its holiday notice, or written in words the reader does not know.</summary>
+    public const string UnresolvedDeadline = "unresolved-deadline";
 }

@@ -62,6 +62,7 @@ public static class PlanCsvReader
             tasks.Add(task);
         }
         if (tasks.Count == 0) warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, $"{what}只有表头，没有任务行"));
+        warnings.AddRange(DeadlineWarnings.Check(tasks, null)); // a table states no issue date
         return new ParsedPlan(null, null, null, null, tasks, [], warnings);
     }
 

@@ -37,6 +37,7 @@ public static class PlanDocumentParser
         warnings.AddRange(DeclaredCount.Check(lines, tasks));
         if (tasks.Count == 0) warnings.Add(new ParseWarning(null, ParseWarningCodes.NoTaskList, "未找到写明责任单位的编号任务清单"));
         else warnings.AddRange(Numbering(tasks, out tasks));
+        warnings.AddRange(DeadlineWarnings.Check(tasks, header.IssuedOn));
         var members = RosterReader.Read(lines);
         return new ParsedPlan(header.Title, header.DocumentNumber, header.IssuingBody, header.IssuedOn, tasks, members,
             warnings.OrderBy(w => w.Line ?? int.MaxValue).ToList())

@@ -23,7 +23,7 @@ public class DeadlineTermsTests
     [InlineData("2021—2025年，逐步建成覆盖城乡的服务网络", DeadlineKind.Range, "2025-12-31")]
     [InlineData("“十四五”期间建成县级医养结合服务中心", DeadlineKind.Horizon, "2025-12-31")]
     [InlineData("“十三五”时期基本建立应急体系", DeadlineKind.Horizon, "2020-12-31")]
-    [InlineData("力争3年内建成区域医养结合服务中心", DeadlineKind.Horizon, "2024-03-16")]
+    [InlineData("力争3年内建成区域医养结合服务中心", DeadlineKind.Horizon, "2024-03-18")] // 2024-03-16 is a Saturday: the next working day
     public void A_task_text_dated_or_bounded_reads_as_its_kind_ending_on_its_last_day(string text, DeadlineKind kind, string until)
     {
         var terms = Text(text);
@@ -124,6 +124,72 @@ public class DeadlineTermsTests
         Assert.Equal(new DateOnly(2021, 12, 31), Cell("年内持续推进").Until);
         var undated = DeadlineTermsReader.Read("5年内", "建成服务网络", [], null);
         Assert.Equal((DeadlineKind.Horizon, "5年内", (DateOnly?)null), (undated.Kind, undated.Words, undated.Until));
+    }
+
+    private static readonly DateOnly IssuedBeforeNationalDay = new(2025, 9, 19); // National Day 2025: 10-01..10-08 off
+
+    [Theory]
+    [InlineData("30个工作日内", true, "30个工作日内", "2025-11-06")] // the holiday's working days are not counted
+    [InlineData("自本方案印发之日起30个工作日内完成清理工作", false, "自本方案印发之日起30个工作日内", "2025-11-06")]
+    [InlineData("自印发之日起30日内制定实施细则", false, "自印发之日起30日内", "2025-10-20")] // 10-19 is a Sunday
+    [InlineData("文件印发后3个月内出台配套政策", false, "文件印发后3个月内", "2025-12-19")]
+    [InlineData("各县区要在本方案印发后1个月内制定具体方案", false, "在本方案印发后1个月内", "2025-10-20")]
+    [InlineData("2个月内", true, "2个月内", "2025-11-19")]
+    [InlineData("年内完成", false, "年内", "2025-12-31")]
+    [InlineData("11月底前", true, "11月底前", "2025-11-30")] // 西湖 2024 民生实事, 计划完成时间: a month of the plan's year
+    [InlineData("3月底前", true, "3月底前", "2026-03-31")] // past when the plan is issued: next year's
+    public void A_deadline_counted_from_the_plans_issue_date_ends_where_the_count_ends(string written, bool isCell, string words, string until)
+    {
+        var terms = isCell
+            ? DeadlineTermsReader.Read(written, "做好工作", [], IssuedBeforeNationalDay)
+            : DeadlineTermsReader.Read(null, written, DeadlineReader.Read(written), IssuedBeforeNationalDay);
+
+        Assert.Equal((words, IssuedBeforeNationalDay, DateOnly.Parse(until)), (terms.Words, terms.From!.Value, terms.FinalDue!.Value));
+    }
+
+    [Theory]
+    [InlineData("符合设立条件的，自受理设立申请后10个工作日内颁发养老机构设立许可证", "自受理设立申请后10个工作日内")] // 信阳 seed, item 4
+    [InlineData("卫生计生部门应当在受理设置申请后10个工作日内给予是否同意设置的批复", "在受理设置申请后10个工作日内")] // 信阳 seed, item 8
+    [InlineData("收到交办通知后15日内完成整改", "收到交办通知后15日内")]
+    public void A_deadline_counted_from_an_event_keeps_its_words_and_no_day(string text, string words)
+    {
+        var terms = DeadlineTermsReader.Read(null, text, [], IssuedBeforeNationalDay);
+
+        Assert.Equal(new DeadlineTerms(DeadlineKind.Horizon, words), terms);
+        Assert.Null(terms.FinalDue);
+    }
+
+    private const string IssuedPlan = """
+        某县医养结合工作方案
+        2025年9月19日
+        1.自本方案印发之日起30个工作日内完成机构摸底。（责任单位：县卫健委）
+        2.符合设立条件的，自受理设立申请后10个工作日内颁发养老机构设立许可证。（责任单位：县民政局）
+        3.开展服务质量评估。（县卫健委负责，次年3月底前完成）
+        4.建立医养结合工作台账。（责任单位：县卫健委）
+        """;
+
+    [Fact]
+    public void The_import_warns_of_a_deadline_from_an_event_and_of_words_it_cannot_date()
+    {
+        var plan = PlanDocumentParser.Parse(IssuedPlan);
+        var warnings = plan.Warnings.Where(w => w.Code == ParseWarningCodes.UnresolvedDeadline).ToArray();
+
+        Assert.Equal(new DateOnly(2025, 9, 19), plan.IssuedOn);
+        Assert.Equal([4, 5], warnings.Select(w => w.Line!.Value));
+        Assert.Equal("第2项的时限“自受理设立申请后10个工作日内”自某一事项发生起算，无法推算完成日期，请核定完成时限", warnings[0].Message);
+        Assert.Equal("第3项的时限“次年3月底前完成”未能读出完成日期，请核定完成时限", warnings[1].Message);
+    }
+
+    [Fact]
+    public void The_import_warns_when_it_counts_from_its_own_day_or_on_a_year_without_its_holiday_notice()
+    {
+        var undated = PlanDocumentParser.Parse(IssuedPlan.Replace("2025年9月19日\n", ""));
+        var sheet = PlanCsvReader.Read("序号,工作任务,牵头单位,完成时限\n1,开展机构摸底,县卫健委,30个工作日内\n");
+        var before2024 = PlanDocumentParser.Parse(IssuedPlan.Replace("2025年9月19日", "2021年3月16日"));
+
+        Assert.Contains(undated.Warnings, w => w.Message == "文件未写明印发日期，第1项的时限“自本方案印发之日起30个工作日内”暂以导入之日推算，请核对印发日期");
+        Assert.Equal("文件未写明印发日期，第1项的时限“30个工作日内”暂以导入之日推算，请核对印发日期", Assert.Single(sheet.Warnings).Message);
+        Assert.Contains(before2024.Warnings, w => w.Message == "第1项的时限“自本方案印发之日起30个工作日内”按工作日计算，2021年节假日安排尚未载入，暂按周末推算，请核对");
     }
 
     [Fact]

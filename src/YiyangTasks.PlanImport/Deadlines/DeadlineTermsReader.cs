@@ -1,32 +1,39 @@
 using System.Text.RegularExpressions;
+using YiyangTasks.Domain.Calendar;
 using YiyangTasks.Domain.Tasks;
 
 namespace YiyangTasks.PlanImport;
 
 /// <summary>
 /// Reads a task's deadline as the genre writes it into <see cref="DeadlineTerms"/>: a date (2020年底前, 2021年6月), a range
-/// (2019年1月1日至12月31日, 2021—2025年), a horizon (5年内 from the plan's date, “十四五”期间, 2025年前, 到2022年), a recurrence
+/// (2019年1月1日至12月31日, 2021—2025年), a horizon (“十四五”期间, 2025年前, 到2022年, or counted from the plan's issue date:
+/// 5年内, 30个工作日内, 自印发之日起30日内 — see <see cref="CountedDeadline"/>), a recurrence
 /// (每年, 每季度, 每半年, 每月, 于每年12月底前报送, 年底前报送) or a standing task (长期坚持, 持续推进, 长期). The deadline cell or label
 /// (完成时限, a 时限 annotation) speaks first; the task's own text next. In running text a recurrence counts only beside what is done
-/// each time (每年培训, 每季度报送: not 每月补贴300元), a relative horizon only beside what is achieved (3年内建成: not 五年内继续按原用途),
+/// each time (每年培训, 每季度报送: not 每月补贴300元), a counted horizon only beside what is done by then (3年内建成: not 五年内继续按原用途),
 /// and 长期 only as a phrase of doing (长期坚持: not 长期护理保险).
 /// </summary>
 public static partial class DeadlineTermsReader
 {
-    /// <summary>The terms of a parsed task; <paramref name="planDate"/> (the plan's date, else the import's) anchors 5年内 and 年内.</summary>
-    public static DeadlineTerms Read(ParsedTask task, DateOnly? planDate) => Read(task.RelativeDeadline, task.Text, task.Deadlines, planDate);
+    /// <summary>The terms of a parsed task; <paramref name="planDate"/> (the plan's issue date, else the import's) anchors 5年内,
+    /// 30个工作日内 and 年内, working days counted on <paramref name="calendar"/> (the embedded official calendar when none is given).</summary>
+    public static DeadlineTerms Read(ParsedTask task, DateOnly? planDate, WorkingDayCalendar? calendar = null) =>
+        Read(task.RelativeDeadline, task.Text, task.Deadlines, planDate, calendar);
 
     /// <summary>The terms of a deadline cell (or label) and the task's text, given the dates already read from either.</summary>
-    public static DeadlineTerms Read(string? cell, string text, IReadOnlyList<WrittenDeadline> written, DateOnly? planDate)
+    public static DeadlineTerms Read(string? cell, string text, IReadOnlyList<WrittenDeadline> written, DateOnly? planDate,
+        WorkingDayCalendar? calendar = null)
     {
-        if (!string.IsNullOrWhiteSpace(cell) && ReadSource(cell.Trim(), true, DeadlineReader.ReadCell(cell), planDate) is { Kind: not DeadlineKind.None } fromCell)
+        var days = calendar ?? WorkingDayCalendar.ChinaMainland;
+        if (!string.IsNullOrWhiteSpace(cell) && ReadSource(cell.Trim(), true, DeadlineReader.ReadCell(cell), planDate, days) is { Kind: not DeadlineKind.None } fromCell)
             return fromCell;
-        return ReadSource(text, false, written, planDate);
+        return ReadSource(text, false, written, planDate, days);
     }
 
-    private static DeadlineTerms ReadSource(string source, bool isCell, IReadOnlyList<WrittenDeadline> written, DateOnly? planDate)
+    private static DeadlineTerms ReadSource(string source, bool isCell, IReadOnlyList<WrittenDeadline> written, DateOnly? planDate,
+        WorkingDayCalendar calendar)
     {
-        var span = Span(source, isCell, written, planDate);
+        var span = Span(source, isCell, written, planDate, calendar);
         if (Recurrence(source, isCell) is var (every, phrase))
         {
             var words = span is null ? phrase : $"{span.Words}；{phrase}";
@@ -37,8 +44,9 @@ public static partial class DeadlineTermsReader
         return DeadlineTerms.None();
     }
 
-    // When the task ends: a range its dates lie in, a written date, a plan period, a horizon relative to the plan's date.
-    private static DeadlineTerms? Span(string source, bool isCell, IReadOnlyList<WrittenDeadline> written, DateOnly? planDate)
+    // When the task ends: a range its dates lie in, a written date, a plan period, a horizon counted from the plan's date.
+    private static DeadlineTerms? Span(string source, bool isCell, IReadOnlyList<WrittenDeadline> written, DateOnly? planDate,
+        WorkingDayCalendar calendar)
     {
         var range = Range(source);
         // A written date that is the range's own end (…至2024年12月) is the range; another one is a deadline within it.
@@ -57,7 +65,7 @@ public static partial class DeadlineTermsReader
             var start = 2006 + 5 * (n - 11);
             return new DeadlineTerms(DeadlineKind.Horizon, period.Value, new DateOnly(start, 1, 1), new DateOnly(start + 4, 12, 31));
         }
-        return Relative(source, isCell, planDate);
+        return CountedDeadline.Read(source, isCell, planDate, calendar);
     }
 
     private static DeadlineTerms? Range(string source)
@@ -78,31 +86,8 @@ public static partial class DeadlineTermsReader
         return null;
     }
 
-    private static DeadlineTerms? Relative(string source, bool isCell, DateOnly? planDate)
-    {
-        foreach (Match m in RelativePattern().Matches(source))
-        {
-            if (!isCell && !AchievedAfter(source, m.Index + m.Length)) continue;
-            if (YearEndReport().Match(source, m.Index) is { Success: true } report && report.Index == m.Index) continue; // a yearly report
-            var unit = m.Groups["unit"].Value;
-            DateOnly? until = null;
-            if (m.Groups["n"].Success && ChineseNumber.TryParse(m.Groups["n"].Value, out var n) && planDate is { } anchor)
-            {
-                // Working days need the calendar: the words are kept and the office sets the day.
-                until = unit switch
-                {
-                    "年" => anchor.AddYears(n),
-                    "个月" => anchor.AddMonths(n),
-                    "日" or "天" => anchor.AddDays(n),
-                    _ => null,
-                };
-            }
-            else if (!m.Groups["n"].Success && planDate is { } year) until = new DateOnly(year.Year, 12, 31); // 年内, 年底前: the plan's year
-            var kind = m.Value.Contains('底') ? DeadlineKind.Date : DeadlineKind.Horizon;
-            return new DeadlineTerms(kind, m.Value, planDate, until);
-        }
-        return null;
-    }
+    /// <summary>Whether 年底前 at <paramref name="at"/> opens a yearly report (年底前向市政府报告), which is a recurrence, not the plan's year.</summary>
+    internal static bool IsYearEndReport(string source, int at) => YearEndReport().Match(source, at) is { Success: true } report && report.Index == at;
 
     private static (ReportingCycle Every, string Phrase)? Recurrence(string source, bool isCell)
     {
@@ -130,12 +115,11 @@ public static partial class DeadlineTermsReader
         return isCell && trimmed is "长期" or "持续" or "常态化" or "长期有效" ? trimmed : null;
     }
 
-    // Within the clause that follows: what is done each time, or achieved by the horizon.
+    // Within the clause that follows: what is done each time.
     private static bool DoneEachTime(string source, int at) => EachTimeVerbs().IsMatch(ClauseAfter(source, at, 16));
 
-    private static bool AchievedAfter(string source, int at) => AchievedVerbs().IsMatch(ClauseAfter(source, at, 12));
-
-    private static string ClauseAfter(string source, int at, int length)
+    /// <summary>Up to <paramref name="length"/> characters after <paramref name="at"/>, within its clause.</summary>
+    internal static string ClauseAfter(string source, int at, int length)
     {
         var end = Math.Min(source.Length, at + length);
         var stop = source.IndexOfAny(['。', '；', ';'], at);
@@ -155,9 +139,6 @@ public static partial class DeadlineTermsReader
     [GeneratedRegex(@"[“""「]?十(?<n>[一二三四五])五[”""」]?(?:期间|时期|末|规划期内|规划期)")]
     private static partial Regex PlanPeriod();
 
-    [GeneratedRegex(@"(?:(?<n>[0-9一二两三四五六七八九十]{1,3})\s*(?<unit>年|个月|个工作日|日|天)内)|(?<![0-9一二两三四五六七八九十每本今明当])年(?:内|底前)")]
-    private static partial Regex RelativePattern();
-
     [GeneratedRegex(@"(?:于|在)?每(?<every>年|季度|半年|个月|月)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?(?:底|末)?(?:前|以前|之前)?")]
     private static partial Regex RecurrencePattern();
 
@@ -169,7 +150,4 @@ public static partial class DeadlineTermsReader
 
     [GeneratedRegex("报送|上报|报告|报[市县区省国]|开展|组织|培训|培养|督查|检查|评估|召开|提供|汇总|通报|更新|公布|考核|举办|调度|监测|体检|轮训|发布|调整|核查|走访|巡查|演练|宣传|安排")]
     private static partial Regex EachTimeVerbs();
-
-    [GeneratedRegex("完成|实现|建成|达到|达|出台|制定|建立|覆盖|基本|全面|办结|落实|提高|提升")]
-    private static partial Regex AchievedVerbs();
 }
