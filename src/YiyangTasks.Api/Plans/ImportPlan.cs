@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Marten;
 using Wolverine.Marten;
+using YiyangTasks.Api.Calendar;
 using YiyangTasks.Api.Http;
 using YiyangTasks.Api.Identity;
 using YiyangTasks.Api.Units;
@@ -45,7 +46,7 @@ public sealed record ImportResult(string PlanId, string Outcome, string ContentH
 /// again is a no-op; a revised one is recorded as differences on the existing tasks.
 /// </summary>
 public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scopes, PlanAssignment assignment,
-    UnitDirectoryCache directory, TimeProvider clock)
+    UnitDirectoryCache directory, HolidayCalendar holidays, TimeProvider clock)
 {
     /// <summary>Documents are tens of kilobytes; five megabytes is far beyond any real plan.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -145,6 +146,8 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
         CancellationToken cancellationToken)
     {
         var units = UnitDirectory.For(jurisdiction);
+        // Counted deadlines (30个工作日内) count on the calendar in force, the holiday notices an administrator loaded included.
+        var calendar = await holidays.CurrentAsync(cancellationToken);
         await using (var session = store.QuerySession())
         {
             foreach (var known in await session.Query<UnitRecord>().ToListAsync(cancellationToken))
@@ -178,7 +181,7 @@ public sealed class PlanImporter(IDocumentStore store, IServiceScopeFactory scop
             // The nearest written date is the deadline to follow; every target stays in Deadlines and the words. Without one, the
             // terms' end is (a range's, a horizon's, a bounded recurrence's); a standing task has none.
             var first = task.Deadlines.OrderBy(d => d.Date).FirstOrDefault();
-            var terms = DeadlineTermsReader.Read(task, planDate);
+            var terms = DeadlineTermsReader.Read(task, planDate, calendar);
             tasks.Add(new ImportedTask(task.Number, task.Text, leads, cooperating, task.Mode, first?.Date ?? terms.FinalDue,
                 task.Deadlines.Count == 0 ? terms.Kind == DeadlineKind.None ? null : terms.Words : string.Join("；", task.Deadlines.Select(d => d.Words).Distinct()),
                 task.Deadlines, task.RelativeDeadline, task.Source, unknown)

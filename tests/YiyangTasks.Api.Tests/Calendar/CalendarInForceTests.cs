@@ -49,6 +49,35 @@ public class CalendarInForceTests
     }
 
     [Fact]
+    public async Task An_import_counts_a_plan_s_working_days_on_the_notice_loaded()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync(nameof(CalendarInForceTests));
+        await using var host = ApiFactory.OnDatabase(database, Friday);
+        await host.InitializeAsync();
+        using var admin = host.As(Roles.Admin);
+        using var office = host.As(Roles.Office);
+        const string plan = "某县医养结合工作方案\n2026年3月2日\n1.自本方案印发之日起10个工作日内完成机构摸底。（责任单位：县卫健委）\n";
+
+        // Issued Monday 2 March: the committed calendar's 10th working day after it is Monday 16 March.
+        Assert.Equal("2026-03-16", await DeadlineAsync(office, "counted-committed", plan));
+
+        // The office learns that 3–4 March were days off: the count ends two working days later, on Wednesday 18 March.
+        var amended = Committed2026();
+        amended["holidays"]!.AsArray().Add(Holiday("临时放假（测试）", "2026-03-03", "2026-03-04"));
+        Assert.Equal(HttpStatusCode.Created, (await admin.PutAsJsonAsync("/api/admin/calendar/2026", amended)).StatusCode);
+        Assert.Equal("2026-03-18", await DeadlineAsync(office, "counted-loaded", plan));
+    }
+
+    private static async Task<string?> DeadlineAsync(HttpClient office, string planId, string plan)
+    {
+        var imported = await office.PostAsync($"/api/plans/import?planId={planId}&jurisdiction={Uri.EscapeDataString("鄢陵县")}",
+            new StringContent(plan, System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        var task = JsonNode.Parse(await office.GetStringAsync($"/api/plans/{planId}/tasks/1"))!;
+        return task["task"]!["deadline"]!.GetValue<string>();
+    }
+
+    [Fact]
     public async Task From_1_November_health_says_next_year_s_notice_is_missing_until_the_admin_loads_it()
     {
         var database = await TestPostgres.CreateDatabaseAsync(nameof(CalendarInForceTests));
