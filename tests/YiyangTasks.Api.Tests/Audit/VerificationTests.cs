@@ -167,6 +167,11 @@ public class VerificationTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var supervision = api.As(Roles.Supervision);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervision.GetAsync("/api/audit/verify")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervision.GetAsync("/api/audit/verify?plan=p&from=2026-05-01&to=2026-04-01")).StatusCode);
+        // A range open to today is bounded like a closed one: not 739,000 days of seals to compute.
+        var ancient = await supervision.GetAsync("/api/audit/verify?plan=p&from=0001-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, ancient.StatusCode);
+        Assert.Equal("application/problem+json", ancient.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("from", await ancient.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await supervision.GetAsync("/api/audit/verify?plan=no-such-plan")).StatusCode);
     }
 }
