@@ -46,8 +46,17 @@ public sealed record CooperatingPart
     public bool NotYetContributed => Contributions.Count == 0;
 
     /// <summary>When the unit first reported for a period overlapping the one given, or null.</summary>
-    public DateTimeOffset? FirstReportedFor(DateOnly start, DateOnly end) =>
-        Contributions.Where(c => c.PeriodStart <= end && c.PeriodEnd >= start).Min(c => (DateTimeOffset?)c.FirstReportedAt);
+    public DateTimeOffset? FirstReportedFor(DateOnly start, DateOnly end)
+    {
+        // A loop: this runs for every period of every cooperating unit of every task judged.
+        DateTimeOffset? first = null;
+        for (var i = 0; i < Contributions.Count; i++)
+        {
+            var c = Contributions[i];
+            if (c.PeriodStart <= end && c.PeriodEnd >= start && !(first <= c.FirstReportedAt)) first = c.FirstReportedAt;
+        }
+        return first;
+    }
 }
 
 /// <summary>

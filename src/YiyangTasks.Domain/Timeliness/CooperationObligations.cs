@@ -54,7 +54,7 @@ public static class CooperationObligations
         return obligations;
 
         Obligation Judge(ObligationKind kind, string unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt) =>
-            Obligations.Judge(kind, unit, start, end, dueOn, metAt, calendar, now) with { Cooperating = true };
+            Obligations.Judge(kind, unit, start, end, dueOn, metAt, calendar, now, cooperating: true);
     }
 
     /// <summary>The lapse event of a cooperating unit's obligation that fell due unmet.</summary>

@@ -42,7 +42,7 @@ public static class Obligations
             foreach (var unit in task.LeadUnits)
             {
                 // A correction supersedes a report but the period counts as reported from the first one.
-                var at = task.Reports.Where(r => r.Unit == unit && period.Overlaps(r.PeriodStart, r.PeriodEnd)).Min(r => (DateTimeOffset?)r.FirstReportedAt);
+                var at = FirstReported(task.Reports, unit, period);
                 // Accepted before the report fell due and not reported: ReportProgress refuses reports on a completed
                 // task, so owing it would be a lapse no one could cure.
                 if (at is null && (task.CompletedAt ?? task.WithdrawnAt) is { } done && ChinaTime.EndOf(due) > done) continue;
@@ -65,6 +65,18 @@ public static class Obligations
             Obligations.Judge(kind, unit, start, end, dueOn, metAt, calendar, now);
     }
 
+    // The unit's first report on the period (a loop: this runs for every unit and period of every task judged).
+    private static DateTimeOffset? FirstReported(IReadOnlyList<PeriodReport> reports, string unit, ReportingPeriod period)
+    {
+        DateTimeOffset? first = null;
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var r = reports[i];
+            if (r.Unit == unit && period.Overlaps(r.PeriodStart, r.PeriodEnd) && !(first <= r.FirstReportedAt)) first = r.FirstReportedAt;
+        }
+        return first;
+    }
+
     /// <summary>
     /// The obligations of <see cref="Of"/> at <paramref name="now"/>, taken from those owed by a later instant (with the period
     /// running then, <see cref="WithRunningPeriod"/>): a period's report (a recurrence, a review) is owed once the period has
@@ -74,16 +86,29 @@ public static class Obligations
     internal static IEnumerable<Obligation> AsOf(IEnumerable<Obligation> owedLater, WorkingDayCalendar calendar, DateTimeOffset now) =>
         from o in owedLater
         where o.PeriodEnd is not { } end || ChinaTime.EndOf(end) <= now
-        select Judge(o.Kind, o.Unit, o.PeriodStart, o.PeriodEnd, o.DueOn, o.MetAt, calendar, now) with { Cooperating = o.Cooperating };
+        select JudgeAgain(o, calendar, now);
 
     /// <summary>An obligation due on <paramref name="dueOn"/> and met at <paramref name="metAt"/> (or not), as judged at <paramref name="now"/>.</summary>
     internal static Obligation Judge(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt,
-        WorkingDayCalendar calendar, DateTimeOffset now)
+        WorkingDayCalendar calendar, DateTimeOffset now, bool cooperating = false)
+    {
+        var (lapsed, late) = Judged(dueOn, metAt, calendar, now);
+        return new Obligation(kind, unit, start, end, dueOn, metAt, lapsed) { WorkingDaysLate = late, Cooperating = cooperating };
+    }
+
+    // The same obligation judged at another instant; itself when the judgement is the same (most are: met before they fell due,
+    // or not yet due either way), so that a timeline judging a task at many instants does not copy every obligation each time.
+    private static Obligation JudgeAgain(Obligation o, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        var (lapsed, late) = Judged(o.DueOn, o.MetAt, calendar, now);
+        return lapsed == o.Lapsed && late == o.WorkingDaysLate ? o : o with { Lapsed = lapsed, WorkingDaysLate = late };
+    }
+
+    private static (bool Lapsed, int? WorkingDaysLate) Judged(DateOnly dueOn, DateTimeOffset? metAt, WorkingDayCalendar calendar, DateTimeOffset now)
     {
         var dueAt = ChinaTime.EndOf(dueOn);
         var lapsed = dueAt <= now && !(metAt < dueAt);
-        int? late = !lapsed ? null : calendar.WorkingDaysBetween(dueOn, ChinaTime.DateOf(metAt ?? now));
-        return new Obligation(kind, unit, start, end, dueOn, metAt, lapsed) { WorkingDaysLate = late };
+        return (lapsed, !lapsed ? null : calendar.WorkingDaysBetween(dueOn, ChinaTime.DateOf(metAt ?? now)));
     }
 
     private delegate Obligation Judgement(ObligationKind kind, string? unit, DateOnly? start, DateOnly? end, DateOnly dueOn, DateTimeOffset? metAt);
