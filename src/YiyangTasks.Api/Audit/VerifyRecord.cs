@@ -27,6 +27,7 @@ public static class VerifyRecord
         var last = to ?? ChinaTime.DateOf(clock.GetUtcNow());
         var rules = new TextRules().Optional("plan", plan, 64)
             .Check("plan", !string.IsNullOrWhiteSpace(plan), "field.plan-to-verify")
+            .Dated("from", from).Dated("to", to)
             .Check("to", from is null || to is null || to >= from, "field.not-before", ("other", "from"))
             .Check("from", from is null || last.DayNumber - from.Value.DayNumber <= MaxDays, "field.range-days", ("max", MaxDays));
         if (rules.Problem() is { } invalid) return invalid;

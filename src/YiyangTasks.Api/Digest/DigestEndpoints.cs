@@ -24,7 +24,8 @@ public static class DigestEndpoints
         var webhooks = api.MapGroup("/admin/digest-webhooks").WithTags("Digest").RequireAuthorization(Policies.AdminWork);
         webhooks.MapGet("", DigestWebhookEndpoints.List).WithName("ListDigestWebhooks").WithSummary("The digest's webhooks").Produces<DigestWebhook[]>();
         webhooks.MapPut("/{id}", DigestWebhookEndpoints.Put).WithName("PutDigestWebhook").WithSummary("Add or change a digest webhook")
-            .Accepts<DigestWebhookRequest>("application/json").Produces<DigestWebhook>().ProducesProblem(400);
+            .Accepts<DigestWebhookRequest>("application/json").Produces<DigestWebhook>().ProducesProblem(400)
+            .ProducesProblem(413).ProducesProblem(415);
         webhooks.MapDelete("/{id}", DigestWebhookEndpoints.Delete).WithName("DeleteDigestWebhook").WithSummary("Remove a digest webhook").Produces(204);
     }
 

@@ -42,6 +42,7 @@ public static class DossierEndpoints
         TimelinessPolicy policy, UnitDirectoryCache directory, CancellationToken token)
     {
         if (string.IsNullOrWhiteSpace(plan)) return Problems.Invalid("plan", "field.plan-of-file");
+        if (new TextRules().Optional("plan", plan, 64).Problem() is { } invalid) return invalid;
         if (await session.LoadAsync<Plan>(plan, token) is not { } found) return Problems.PlanNotFound(plan);
         if (await directory.ResolveAsync(unitId, token) is not { } unit) return Problems.UnitNotFound(unitId);
         var keys = await session.Query<SupervisedTask>()

@@ -43,6 +43,29 @@ public sealed class TextRules
         return this;
     }
 
+    /// <summary>A date within the years the API plans for: 0001-01-01 or 9999-12-31 is a typo, and would overflow the
+    /// calendar arithmetic behind deadlines, lights and ranges.</summary>
+    public TextRules Dated(string field, DateOnly? value, int min = MinYear, int max = MaxYear) =>
+        Check(field, value is null || value.Value.Year >= min && value.Value.Year <= max, "field.year-between", ("min", min), ("max", max));
+
+    /// <summary>The period a report speaks of (periodStart, periodEnd): both given, in order, and no longer than a year, the
+    /// longest reporting cycle. A report covers every obligation its period overlaps, so 2026-01-01 to 2100-12-31 would
+    /// answer every report due for 75 years.</summary>
+    public TextRules ReportPeriod(DateOnly? start, DateOnly? end) =>
+        Check("periodStart", start is not null, "field.required")
+            .Check("periodEnd", end is not null, "field.required")
+            .Check("periodEnd", start is null || end is null || end >= start, "field.not-before", ("other", "periodStart"))
+            .Dated("periodStart", start)
+            .Dated("periodEnd", end)
+            .Check("periodEnd", start is null || end is null || end.Value.DayNumber - start.Value.DayNumber < MaxPeriodDays,
+                "field.range-days", ("max", MaxPeriodDays));
+
+    public const int MaxPeriodDays = 366;
+
+    public const int MinYear = 2000;
+
+    public const int MaxYear = 2100;
+
     /// <param name="key">The message's key (field.*) in <see cref="Messages"/>.</param>
     public TextRules Check(string field, bool ok, string key, params (string Name, object? Value)[] args)
     {

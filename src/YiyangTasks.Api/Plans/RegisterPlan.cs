@@ -47,16 +47,19 @@ public sealed record RegisterPlanRequest(
             .Required("jurisdiction", Jurisdiction, 100)
             .Optional("documentNumber", DocumentNumber, 100)
             .Optional("issuingBody", IssuingBody, 200)
+            .Dated("issuedOn", IssuedOn)
             .Check("tasks", Tasks is { Count: > 0 }, "field.tasks-at-least-one")
             .Check("tasks", Tasks is null || Tasks.Count <= MaxTasks, "field.tasks-too-many", ("max", MaxTasks))
             .Check("timeliness", Timeliness is null || Timeliness is { AcknowledgementWorkingDays: >= 1 and <= 60, ReportDueWorkingDay: >= 1 and <= 20, YellowWithinWorkingDays: >= 0 and <= 30 },
                 "field.timeliness");
         if (Tasks is null || Tasks.Count > MaxTasks) return rules.Problem();
-        rules.Check("tasks", Tasks.Select(t => t.Number).Distinct().Count() == Tasks.Count, "field.task-numbers-unique");
+        rules.Check("tasks", Tasks.Select(t => t?.Number).Distinct().Count() == Tasks.Count, "field.task-numbers-unique");
         for (var i = 0; i < Tasks.Count; i++)
         {
             var task = Tasks[i];
             var at = $"tasks[{i}]";
+            rules.Check(at, task is not null, "field.not-null");
+            if (task is null) continue;
             rules.Check($"{at}.number", task.Number is >= 1 and <= 9999, "field.between", ("min", 1), ("max", 9999))
                 .Required($"{at}.text", task.Text, 4000)
                 .Each($"{at}.leadUnits", task.LeadUnits, 50, 100, required: true)
@@ -64,7 +67,7 @@ public sealed record RegisterPlanRequest(
                 .Optional($"{at}.deadlineWords", task.DeadlineWords, 200)
                 .Each($"{at}.cooperationDuties", task.CooperationDuties?.Select(d => d?.Unit!).ToArray(), 100, 100)
                 .Each($"{at}.cooperationDuties", task.CooperationDuties?.Select(d => d?.Duty!).ToArray(), 100, AcknowledgeCooperation.MaxDutyLength)
-                .Check($"{at}.deadline", task.Deadline is null || task.Deadline.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100));
+                .Dated($"{at}.deadline", task.Deadline);
         }
         return rules.Problem();
     }

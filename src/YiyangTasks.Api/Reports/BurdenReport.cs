@@ -35,7 +35,8 @@ public static class BurdenReports
             if (unit is not null && unit != actor.Unit) return Problems.Forbidden(Messages.Of("liaison-own-unit-burden"));
             unit = actor.Unit;
         }
-        if (unit is { Length: > 100 }) return Problems.Invalid("unit", "field.too-long", ("max", 100));
+        // A month of year 9999 has no month after it to end the default window; year 1 none before it.
+        if (new TextRules().Optional("unit", unit, 100).Dated("from", from).Dated("to", to).Problem() is { } invalid) return invalid;
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var last = to ?? new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);

@@ -58,6 +58,7 @@ public static class TimelinessReports
             if (unit is not null && unit != actor.Unit) return Problems.Forbidden(Messages.Of("liaison-own-unit-report"));
             unit = actor.Unit;
         }
+        if (new TextRules().Optional("plan", plan, 64).Optional("unit", unit, 100).Problem() is { } invalid) return invalid;
         if (from is { } f && to is { } t && t < f) return Problems.Invalid("to", "field.not-before", ("other", "from"));
         var now = clock.GetUtcNow();
         IReadOnlyList<UnitTimeliness> rows;

@@ -14,11 +14,7 @@ public sealed record CooperationAcknowledgementRequest(string? Duty) : IValidate
 public sealed record CooperationReportRequest(DateOnly? PeriodStart, DateOnly? PeriodEnd, string? Narrative) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
-        .Check("periodStart", PeriodStart is not null, "field.required")
-        .Check("periodEnd", PeriodEnd is not null, "field.required")
-        .Check("periodEnd", PeriodStart is null || PeriodEnd is null || PeriodEnd >= PeriodStart, "field.not-before", ("other", "periodStart"))
-        .Check("periodStart", PeriodStart is null || PeriodStart.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
-        .Check("periodEnd", PeriodEnd is null || PeriodEnd.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
+        .ReportPeriod(PeriodStart, PeriodEnd)
         .Required("narrative", Narrative, 8000, multiline: true)
         .Problem();
 }

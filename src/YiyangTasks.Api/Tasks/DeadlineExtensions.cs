@@ -9,7 +9,7 @@ public sealed record ExtensionRequest([property: Required] DateOnly? RequestedDe
 {
     public IResult? Validate() => new TextRules()
         .Check("requestedDeadline", RequestedDeadline is not null, "field.required")
-        .Check("requestedDeadline", RequestedDeadline is null || RequestedDeadline.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
+        .Dated("requestedDeadline", RequestedDeadline)
         .Required("reason", Reason, 4000, multiline: true)
         .Problem();
 }
@@ -19,7 +19,7 @@ public sealed record ExtensionDecisionRequest([property: Required] bool? Grant, 
 {
     public IResult? Validate() => new TextRules()
         .Check("grant", Grant is not null, "field.grant")
-        .Check("newDeadline", NewDeadline is null || NewDeadline.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
+        .Dated("newDeadline", NewDeadline)
         .Check("reason", Grant != false || !string.IsNullOrWhiteSpace(Reason), "field.reason-when-refusing")
         .Optional("reason", Reason, 4000, multiline: true)
         .Problem();

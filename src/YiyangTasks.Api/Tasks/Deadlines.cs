@@ -35,8 +35,8 @@ public sealed record DeadlineCorrectionRequest(DeadlineKind? Kind, string? Words
         var rules = new TextRules()
             .Check("kind", Kind is not null, "field.required-one-of", ("values", Enum.GetNames<DeadlineKind>()))
             .Optional("words", Words, 200)
-            .Check("from", From is null || From.Value.Year is >= 1990 and <= 2100, "field.year-between", ("min", 1990), ("max", 2100))
-            .Check("until", Until is null || Until.Value.Year is >= 1990 and <= 2100, "field.year-between", ("min", 1990), ("max", 2100))
+            .Dated("from", From, min: 1990)
+            .Dated("until", Until, min: 1990)
             .Required("reason", Reason, 4000, multiline: true);
         if (Kind is not null && Terms().Problem() is { } problem) rules.Check("kind", false, $"rule.{problem.Key}");
         return rules.Problem();

@@ -31,6 +31,9 @@ public static class ReadTasks
     public static async Task<IResult> One(string planId, int number, DateTimeOffset? asOf, HttpContext http, IDocumentStore store,
         TimelinessPolicy policy, TimeProvider clock)
     {
+        // Year 9999 would overflow the light's calendar arithmetic; a day of year 1 is a typo.
+        if (new TextRules().Dated("asOf", asOf is { } asked ? DateOnly.FromDateTime(asked.UtcDateTime) : null).Problem() is { } invalid)
+            return invalid;
         await using var session = store.QuerySession();
         var key = SupervisedTask.StreamKey(planId, number);
         var now = asOf ?? clock.GetUtcNow();
@@ -66,8 +69,10 @@ public static class ReadTasks
             unit = actor.Unit;
         }
         if (page is < 1) return Problems.Invalid("page", "field.at-least", ("min", 1));
+        // Past this the rows to skip overflow an int (a 500 from the database, not an empty page).
+        if (page > MaxPage) return Problems.Invalid("page", "field.between", ("min", 1), ("max", MaxPage));
         if (pageSize is < 1 or > 500) return Problems.Invalid("pageSize", "field.between", ("min", 1), ("max", 500));
-        if (unit is { Length: > 100 }) return Problems.Invalid("unit", "field.too-long", ("max", 100));
+        if (new TextRules().Optional("unit", unit, 100).Problem() is { } invalid) return invalid;
         if (await session.LoadAsync<Plan>(planId, cancellationToken) is null)
             return Problems.PlanNotFound(planId);
 
@@ -99,6 +104,8 @@ public static class ReadTasks
             details.Add(TaskDetails.Of(tasks[i], TaskRecord.Of((await streams[i]).Select(e => e.Data))));
         return Results.Ok(new TaskPage(number, size, tasks.TotalItemCount, details));
     }
+
+    public const int MaxPage = 1_000_000;
 
     private static string JsonNaming(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 

@@ -15,11 +15,7 @@ public sealed record ProgressReportRequest(
     Guid? Supersedes) : IValidatedRequest
 {
     public IResult? Validate() => new TextRules()
-        .Check("periodStart", PeriodStart is not null, "field.required")
-        .Check("periodEnd", PeriodEnd is not null, "field.required")
-        .Check("periodEnd", PeriodStart is null || PeriodEnd is null || PeriodEnd >= PeriodStart, "field.not-before", ("other", "periodStart"))
-        .Check("periodStart", PeriodStart is null || PeriodStart.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
-        .Check("periodEnd", PeriodEnd is null || PeriodEnd.Value.Year is >= 2000 and <= 2100, "field.year-between", ("min", 2000), ("max", 2100))
+        .ReportPeriod(PeriodStart, PeriodEnd)
         .Check("status", Status is not null, "field.required-one-of", ("values", new[] { "onTrack", "atRisk", "blocked" }))
         .Check("percentDone", PercentDone is not null, "field.required")
         .Check("percentDone", PercentDone is null or (>= 0 and <= 100), "field.between", ("min", 0), ("max", 100))

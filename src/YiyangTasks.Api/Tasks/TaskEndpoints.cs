@@ -14,7 +14,7 @@ public static class TaskEndpoints
             .Produces<TaskPage>().ProducesProblem(400).ProducesProblem(404);
         tasks.MapGet("/{number:int}", ReadTasks.One).WithName("GetTask").AnswersETag()
             .WithSummary("A task's current state (or, with ?asOf=, as it stood then), its version (the ETag) and its traffic light")
-            .Produces<TaskView>().ProducesProblem(404);
+            .Produces<TaskView>().ProducesProblem(400).ProducesProblem(404);
         tasks.MapGet("/{number:int}/history", ReadTasks.History).WithName("GetTaskHistory")
             .WithSummary("Every event of a task: type, data, version, time and actor")
             .Produces<HistoryEntry[]>().ProducesProblem(404);

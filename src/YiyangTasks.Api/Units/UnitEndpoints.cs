@@ -20,9 +20,13 @@ public sealed record UnitEditRequest(IReadOnlyList<string>? Aliases, bool? IsGro
     {
         var rules = new TextRules().Each("aliases", Aliases, 50, 100);
         for (var i = 0; i < (Liaisons?.Count ?? 0) && i < 50; i++)
-            rules.Required($"liaisons[{i}].name", Liaisons![i].Name, 50)
-                .Optional($"liaisons[{i}].title", Liaisons[i].Title, 100)
-                .Optional($"liaisons[{i}].phone", Liaisons[i].Phone, 50);
+        {
+            rules.Check($"liaisons[{i}]", Liaisons![i] is not null, "field.not-null");
+            if (Liaisons[i] is { } liaison)
+                rules.Required($"liaisons[{i}].name", liaison.Name, 50)
+                    .Optional($"liaisons[{i}].title", liaison.Title, 100)
+                    .Optional($"liaisons[{i}].phone", liaison.Phone, 50);
+        }
         return rules.Check("liaisons", (Liaisons?.Count ?? 0) <= 50, "field.too-many", ("max", 50)).Problem();
     }
 }
@@ -40,13 +44,15 @@ public static class UnitEndpoints
         units.MapPut("/{unitId}", Edit).WithName("EditUnit").RequireAuthorization(Policies.AdminWork)
             .WithSummary("Set a unit's aliases, group flag and liaisons (admin)")
             .Accepts<UnitEditRequest>("application/json")
-            .Produces<UnitRecord>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+            .Produces<UnitRecord>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(413).ProducesProblem(415);
         units.MapPost("/{unitId}/merges", MergeUnitEndpoint.Handle).WithName("MergeUnit").RecordsCorrelationId().RequireAuthorization(Policies.AdminWork)
             .WithSummary("Merge a name plans write (an import's unknown unit) into this unit; the tasks naming it follow (admin)")
             .WithDescription("The name becomes an alias of the unit, so later imports resolve it; the unit the name stood for is " +
                              "folded in and every task naming it is revised (TaskRevised) to name this unit, in one transaction.")
             .Accepts<MergeUnitRequest>("application/json")
-            .Produces<UnitMerged>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .Produces<UnitMerged>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(413).ProducesProblem(415);
     }
 
     private static async Task<IResult> List(IQuerySession session, CancellationToken cancellationToken) =>

@@ -172,6 +172,8 @@ public class VerificationTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.BadRequest, ancient.StatusCode);
         Assert.Equal("application/problem+json", ancient.Content.Headers.ContentType?.MediaType);
         Assert.Contains("from", await ancient.Content.ReadAsStringAsync());
+        // Year 9999 has no day after it to end the range on: this was a 500.
+        await (await supervision.GetAsync("/api/audit/verify?plan=p&to=9999-12-31")).AssertNamesFieldAsync(HttpStatusCode.BadRequest, "to");
         Assert.Equal(HttpStatusCode.NotFound, (await supervision.GetAsync("/api/audit/verify?plan=no-such-plan")).StatusCode);
     }
 }

@@ -110,6 +110,9 @@ public class DossierTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await supervision.GetAsync(TaskUrl(planId, 99, "/dossier"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await supervision.GetAsync(TaskUrl("no-such-plan", 1, "/dossier"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervision.GetAsync($"/api/units/{Uri.EscapeDataString(CivilAffairs)}/dossier")).StatusCode);
+        // A NUL reached PostgreSQL: this was a 500.
+        await (await supervision.GetAsync($"/api/units/{Uri.EscapeDataString(CivilAffairs)}/dossier?plan=%00"))
+            .AssertNamesFieldAsync(HttpStatusCode.BadRequest, "plan");
         Assert.Equal(HttpStatusCode.NotFound, (await supervision.GetAsync($"/api/units/{Uri.EscapeDataString("不存在")}/dossier?plan={planId}")).StatusCode);
         using var liaison = api.As(Roles.Liaison, CivilAffairs);
         Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync(TaskUrl(planId, 1, "/dossier"))).StatusCode);

@@ -38,6 +38,20 @@ public class BurdenReportTests(ApiFactory api) : IClassFixture<ApiFactory>
         month.GetProperty("total").GetInt32(),
     ];
 
+    // Each of these was a 500: a window's month computed past year 9999 or before year 1, a NUL PostgreSQL cannot take.
+    [Theory]
+    [InlineData("burden?to=9999-12-31", "to")]
+    [InlineData("burden?to=0001-01-31", "to")]
+    [InlineData("burden?from=0001-01-01&to=0001-12-31", "from")]
+    [InlineData("burden?unit=%00", "unit")]
+    [InlineData("timeliness?plan=%00", "plan")]
+    [InlineData("timeliness?unit=%00", "unit")]
+    public async Task An_absurd_report_parameter_is_400_naming_it(string query, string field)
+    {
+        using var office = api.As(Roles.Office);
+        await (await office.GetAsync($"/api/reports/{query}")).AssertNamesFieldAsync(HttpStatusCode.BadRequest, field);
+    }
+
     [Fact]
     public async Task Units_most_burdened_first_with_each_month_the_trend_and_the_tasks_of_both_plans_behind_it()
     {

@@ -28,6 +28,8 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "percent below 0", ValidReport.Replace("10,", "-1,"), 400 },
         { "percent not a number", ValidReport.Replace("10,", "\"ten\","), 400 },
         { "period ends before it starts", ValidReport.Replace("2026-03-31", "2026-02-01"), 400 },
+        { "period longer than a year", ValidReport.Replace("2026-03-31", "2027-03-31"), 400 },
+        { "period to the end of the century", ValidReport.Replace("2026-03-31", "2100-12-31"), 400 },
         { "not a date", ValidReport.Replace("2026-03-31", "31/03/2026"), 400 },
         { "unknown field", ValidReport.Replace("{", "{\"admin\":true,"), 400 },
         { "empty body", "", 400 },
@@ -51,6 +53,31 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(status, problem.GetProperty("status").GetInt32());
         Assert.DoesNotContain("   at ", problem.ToString());
         Assert.Equal(1, await api.VersionAsync(planId, 1));
+    }
+
+    // Each of these was a 500: an offset past int.MaxValue, a NUL PostgreSQL cannot take, a light computed in year 10000.
+    [Theory]
+    [InlineData("?page=2147483647", "page")]
+    [InlineData("?unit=%00", "unit")]
+    [InlineData("?unit=%01", "unit")]
+    [InlineData("/1?asOf=9999-12-31T23:59:59Z", "asOf")]
+    [InlineData("/1?asOf=9999-12-31", "asOf")]
+    [InlineData("/1?asOf=0001-01-01T00:00:00Z", "asOf")]
+    public async Task An_absurd_parameter_of_a_task_read_is_400_naming_it(string query, string field)
+    {
+        var planId = await api.RegisterTwoTaskPlanAsync();
+        using var office = api.As(Roles.Office);
+        await (await office.GetAsync($"/api/plans/{planId}/tasks{query}")).AssertNamesFieldAsync(HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task The_last_page_a_task_list_allows_is_answered_empty()
+    {
+        var planId = await api.RegisterTwoTaskPlanAsync();
+        using var office = api.As(Roles.Office);
+        var answer = await office.GetAsync($"/api/plans/{planId}/tasks?page=1000000&pageSize=500");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(0, (await answer.JsonAsync()).GetProperty("tasks").GetArrayLength());
     }
 
     [Fact]
@@ -124,6 +151,18 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         var errors = (await answer.JsonAsync()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("title", out _));
         Assert.True(errors.TryGetProperty("tasks[0].leadUnits", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/plans/bad-plan")).StatusCode);
+
+        // A null task was a 500; an issue date of year 9999 was registered.
+        var nullTask = await office.PostAsync("/api/plans", new StringContent(
+            """{"planId":"bad-plan","title":"t","jurisdiction":"信阳市","tasks":[null]}""", Encoding.UTF8, "application/json"));
+        await nullTask.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "tasks[0]");
+        var farFuture = await office.PostAsJsonAsync("/api/plans", new
+        {
+            planId = "bad-plan", title = "t", jurisdiction = "信阳市", issuedOn = "9999-12-31",
+            tasks = new[] { new { number = 1, text = "x", leadUnits = new[] { HealthCommission }, mode = "jointly" } },
+        });
+        await farFuture.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "issuedOn");
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/api/plans/bad-plan")).StatusCode);
     }
 }

@@ -82,6 +82,19 @@ public class UnitMergeTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal([Labour], await Units(office, "merge-bad", 2, "leadUnits"));
     }
 
+    [Fact]
+    public async Task An_edit_with_a_null_liaison_or_of_an_unknown_unit_is_a_problem_and_changes_nothing()
+    {
+        using var admin = api.As(Roles.Admin);
+        var unit = $"/api/units/{Uri.EscapeDataString(PlanFixtures.HealthCommission)}";
+        var before = await (await admin.GetAsync(unit)).Content.ReadAsStringAsync();
+        // A null in the list was a 500.
+        var nullLiaison = await admin.PutAsync(unit, new StringContent("""{"aliases":["卫健委"],"liaisons":[null]}""", Encoding.UTF8, "application/json"));
+        await nullLiaison.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "liaisons[0]");
+        Assert.Equal(before, await (await admin.GetAsync(unit)).Content.ReadAsStringAsync());
+        await AssertProblem(await admin.PutAsJsonAsync($"/api/units/{Uri.EscapeDataString("市不存在局")}", new { aliases = new[] { "x" } }), 404, "not-found");
+    }
+
     private static async Task AssertProblem(HttpResponseMessage answer, int status, string? type)
     {
         Assert.Equal(status, (int)answer.StatusCode);
