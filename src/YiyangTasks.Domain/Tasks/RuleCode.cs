@@ -30,6 +30,7 @@ public sealed class RuleCode
     public static readonly RuleCode ReportAlreadySuperseded = new("report-already-superseded");
     public static readonly RuleCode PeriodEndsBeforeItStarts = new("period-ends-before-it-starts");
     public static readonly RuleCode ReportPeriodInFuture = new("report-period-in-future");
+    public static readonly RuleCode ReportPeriodPastRunningPeriod = new("report-period-past-running-period");
     public static readonly RuleCode ReportPeriodBeforeAssignment = new("report-period-before-assignment");
     public static readonly RuleCode OnlyLeadUnitReportsCompletion = new("only-lead-unit-reports-completion");
     public static readonly RuleCode CompletionAlreadyPending = new("completion-already-pending");

@@ -34,6 +34,11 @@ internal static class TaskRules
         var today = ChinaTime.DateOf(now);
         if (periodStart > today)
             return Decision.Refuse(RuleCode.ReportPeriodInFuture, ("start", periodStart), ("today", today));
+        // A report answers every period it overlaps: a year filed in March on a monthly task would answer the reports of
+        // April to December before they are due. It may reach to the end of the task's period running today, no further.
+        var running = ReportingPeriod.From(today, task.ReportingCycle).First();
+        if (periodEnd > running.End)
+            return Decision.Refuse(RuleCode.ReportPeriodPastRunningPeriod, ("end", periodEnd), ("runningEnd", running.End));
         var assignedOn = ChinaTime.DateOf(task.AssignedAt);
         if (periodEnd < assignedOn)
             return Decision.Refuse(RuleCode.ReportPeriodBeforeAssignment, ("end", periodEnd), ("number", task.Number), ("assigned", assignedOn));

@@ -7,7 +7,7 @@ using static YiyangTasks.Api.Tests.Infrastructure.TaskStreams;
 
 namespace YiyangTasks.Api.Tests.Tasks;
 
-/// <summary>A progress report covers a period already begun and not over before the task was assigned; else 409 naming the rule.</summary>
+/// <summary>A progress report covers a period already begun, not past the task's running reporting period and not over before the task was assigned; else 409 naming the rule.</summary>
 public class ReportPeriodTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private static object Period(string from, string to) =>
@@ -17,7 +17,8 @@ public class ReportPeriodTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("2030-01-01", "2030-01-31", "report-period-in-future")]
     [InlineData("2026-03-03", "2026-03-31", "report-period-in-future")]
     [InlineData("2026-02-01", "2026-02-28", "report-period-before-assignment")]
-    public async Task A_period_not_yet_begun_or_over_before_assignment_is_409_with_the_rule_and_nothing_stored(
+    [InlineData("2026-03-01", "2026-12-31", "report-period-past-running-period")] // a monthly task: not April to December in advance
+    public async Task A_period_not_yet_begun_reaching_past_the_running_one_or_over_before_assignment_is_409_with_the_rule_and_nothing_stored(
         string from, string to, string rule)
     {
         // The plan is assigned at the factory's start: Monday 2 March 2026, 09:00 in Beijing.

@@ -75,6 +75,11 @@ public class ProgressSpecs
             .RefusedBy("report-period-in-future");
         GivenAssigned().When((t, a, now) => Period("2026-03-02", "2026-03-31").Decide(t, a, now), Liaison(Health))
             .Single<ProgressReported>();
+        // A monthly task: the year would answer April to December in advance.
+        GivenAssigned().When((t, a, now) => Period("2026-03-02", "2026-12-31").Decide(t, a, now), Liaison(Health))
+            .RefusedBy("report-period-past-running-period");
+        GivenAssigned().When((t, a, now) => Period("2026-03-02", "2026-04-01").Decide(t, a, now), Liaison(Health))
+            .RefusedBy("report-period-past-running-period");
 
         // 16:30 UTC on 2 March is already 00:30 on 3 March in Beijing: a period starting the 3rd has begun.
         var justAfterMidnightInBeijing = new DateTimeOffset(2026, 3, 2, 16, 30, 0, TimeSpan.Zero);
