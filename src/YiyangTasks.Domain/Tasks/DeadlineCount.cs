@@ -23,13 +23,15 @@ public sealed record DeadlineCount(int Count, CountUnit Unit)
     /// period: from the next day; a month or year ends on the corresponding day, or the month's last day when it has none
     /// (1 month from 1月31日 is 2月28日); a period whose last day is a day off ends on the next working day.
     /// </summary>
-    public DateOnly Due(DateOnly start, WorkingDayCalendar calendar) => Unit switch
-    {
-        CountUnit.WorkingDays => calendar.AddWorkingDays(start, Count),
-        CountUnit.Days => calendar.AddWorkingDays(start.AddDays(Count), 0),
-        CountUnit.Months => calendar.AddWorkingDays(start.AddMonths(Count), 0),
-        _ => calendar.AddWorkingDays(start.AddYears(Count), 0),
-    };
+    public DateOnly Due(DateOnly start, WorkingDayCalendar calendar) => Unit == CountUnit.WorkingDays
+        ? calendar.AddWorkingDays(start, Count)
+        // The last day, or the first working day on or after it (AddWorkingDays with 0).
+        : calendar.AddWorkingDays(Unit switch
+        {
+            CountUnit.Days => start.AddDays(Count),
+            CountUnit.Months => start.AddMonths(Count),
+            _ => start.AddYears(Count),
+        }, 0);
 
     /// <summary>The terms the count implies: a horizon from <paramref name="start"/> to its due date, with the words as written.</summary>
     public DeadlineTerms Terms(string words, DateOnly start, WorkingDayCalendar calendar) =>
